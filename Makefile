@@ -1,0 +1,36 @@
+# Two entry points for a fresh machine: `make reproduce` and `make test`.
+# Both install npm dependencies when node_modules is missing or older than the lockfile.
+
+NODE_DEPS := node_modules/.package-lock.json
+CAPE := node bin/cape.mjs
+
+.PHONY: reproduce test bench clean deps system-deps typecheck
+
+reproduce: $(NODE_DEPS) system-deps
+	$(CAPE) reproduce
+
+test: $(NODE_DEPS) system-deps
+	@mkdir -p .tmp
+	@npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json; status=$$?; \
+	node tests/summary.mjs .tmp/vitest.json; exit $$status
+
+bench: $(NODE_DEPS)
+	npx tsx bench/run.ts
+
+typecheck: $(NODE_DEPS)
+	npx tsc --noEmit
+
+clean:
+	find results -mindepth 1 -maxdepth 1 ! -name reference ! -name README.md -exec rm -rf {} +
+	rm -rf .tmp
+
+deps: $(NODE_DEPS)
+
+$(NODE_DEPS): package.json package-lock.json
+	npm ci
+	@touch $@
+
+# Fonts for figure text (resvg draws no text without them) and Chromium for the
+# dashboard's browser tests. Installed from Debian only when missing.
+system-deps:
+	@bash .ci/system-deps

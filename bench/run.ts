@@ -1,0 +1,63 @@
+/**
+ * `make bench`: times the whole pipeline and each stage (median of several
+ * runs, after one warm-up), plus any micro-benchmarks under bench/*.bench.ts.
+ * Goals are printed next to the numbers; nothing here is asserted by tests.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadFigures } from '../figures/registry.ts';
+import { withOverrides } from '../pipeline/cli/reproduce.ts';
+import { config } from '../pipeline/config.ts';
+import { emit } from '../pipeline/emit.ts';
+import { runPipeline } from '../pipeline/run.ts';
+import { median } from '../pipeline/stats/describe.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+export interface BenchLine {
+  name: string;
+  ms: number;
+  goal?: string;
+}
+
+export function printLines(title: string, lines: BenchLine[]): void {
+  console.log(`\n${title}`);
+  for (const l of lines) console.log(`  ${l.name.padEnd(36)} ${l.ms.toFixed(1).padStart(9)} ms${l.goal ? `   (goal: ${l.goal})` : ''}`);
+}
+
+async function pipelineBench(): Promise<void> {
+  const cfg = withOverrides(config);
+  const figures = await loadFigures();
+  const perStage = new Map<string, number[]>();
+  const totals: number[] = [];
+  const emits: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const t0 = performance.now();
+    const { results, timings } = runPipeline({ dataDir: join(ROOT, 'data'), config: cfg });
+    const t1 = performance.now();
+    await emit(results, figures, { png: true });
+    const t2 = performance.now();
+    if (i === 0) continue; // warm-up: module loading and JIT
+    for (const t of timings) perStage.set(t.stage, [...(perStage.get(t.stage) ?? []), t.ms]);
+    totals.push(t2 - t0);
+    emits.push(t2 - t1);
+  }
+  printLines(`pipeline, median of ${RUNS} runs (full resample counts)`, [
+    ...[...perStage.entries()].map(([name, ms]) => ({ name: `stage ${name}`, ms: median(ms) })),
+    { name: 'emit (tables, specs, SVG, PNG, ledger)', ms: median(emits) },
+    { name: 'whole pipeline', ms: median(totals), goal: 'well under 5000 ms on 2 cores' },
+  ]);
+}
+
+async function microBenches(): Promise<void> {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.bench.ts')).sort()) {
+    const mod = (await import(pathToFileURL(join(dir, f)).href)) as { default?: () => Promise<BenchLine[]> | BenchLine[] };
+    if (mod.default) printLines(f, await mod.default());
+  }
+}
+
+await pipelineBench();
+await microBenches();

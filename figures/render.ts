@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/** resvg silently drops text when it finds no font, so the font files are pinned and checked. */
+export const FONT_DIR = process.env.CAPE_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';
+export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `${FONT_DIR}/${f}`);
+export const FONT_FAMILY = 'DejaVu Sans';
+
+export function checkFonts(): void {
+  const missing = FONT_FILES.filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    throw new Error(`font file(s) not found: ${missing.join(', ')}. Install Debian's fonts-dejavu-core (apt-get install -y fonts-dejavu-core) or set CAPE_FONT_DIR.`);
+  }
+}
+
+export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export function svgToPng(svg: string): Buffer {
+  const r = new Resvg(svg, {
+    background: 'white',
+    fitTo: { mode: 'zoom', value: 2 },
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+  });
+  return r.render().asPng();
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { $ } from 'zx';
+import { loadFigures } from '../../figures/registry.ts';
+import { config as defaults, type Config } from '../config.ts';
+import { emit } from '../emit.ts';
+import { sha256 } from '../io/hash.ts';
+import { pointLatest, writeResultFolder } from '../io/result-folder.ts';
+import { runPipeline } from '../run.ts';
+import { computeVersion } from '../version.ts';
+
+export interface ReproduceOptions {
+  root: string;
+  dataDir?: string;
+  resultsDir?: string;
+  seed?: string;
+  resamples?: number;
+  png?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Applies --seed and --resamples; a resample override sets every bootstrap and null-model count. */
+export function withOverrides(base: Config, seed?: string, resamples?: number): Config {
+  const c: Config = structuredClone(base);
+  if (seed !== undefined) c.seed = seed;
+  if (resamples !== undefined) {
+    c.criticalScale.pooledAsCodedResamples = resamples;
+    c.criticalScale.pooledAsDescribedResamples = resamples;
+    c.criticalScale.perFamilyResamples = resamples;
+    c.width.nullResamples = resamples;
+    c.eigen.bootstrapResamples = resamples;
+  }
+  return c;
+}
+
+const TRACKED_PACKAGES = ['arquero', 'vega', 'vega-lite', 'seedrandom', 'ml-matrix', 'ml-regression', '@resvg/resvg-js', 'zx', 'tsx'];
+
+function packageVersions(root: string): Record<string, string> {
+  return Object.fromEntries(
+    TRACKED_PACKAGES.map((p) => {
+      const file = join(root, 'node_modules', p, 'package.json');
+      return [p, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'missing'];
+    }),
+  );
+}
+
+async function gitCommit(root: string): Promise<string> {
+  const out = await $({ cwd: root, nothrow: true, quiet: true })`git rev-parse HEAD`;
+  const dirty = await $({ cwd: root, nothrow: true, quiet: true })`git status --porcelain`;
+  if (out.exitCode !== 0) return 'unknown (not a git checkout)';
+  return out.stdout.trim() + (dirty.stdout.trim() ? ' (with uncommitted changes)' : '');
+}
+
+export interface ReproduceResult {
+  version: string;
+  path: string;
+  created: boolean;
+}
+
+export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const resultsDir = opts.resultsDir ?? join(opts.root, 'results');
+  const dataDir = opts.dataDir ?? join(opts.root, 'data');
+  const config = withOverrides(defaults, opts.seed, opts.resamples);
+  const { version, inputs, configHash } = computeVersion(opts.root, dataDir, config);
+  const path = join(resultsDir, version);
+  if (existsSync(path)) {
+    pointLatest(resultsDir, version);
+    log(`Inputs, config and code are unchanged: ${path} already holds this result; nothing to do.`);
+    return { version, path, created: false };
+  }
+  const t0 = performance.now();
+  const { results, timings } = runPipeline({
+    dataDir,
+    config,
+    onStage: (name, i, n, ms) => log(`[${i}/${n}] ${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms`),
+  });
+  const figures = await loadFigures();
+  const tEmit = performance.now();
+  const out = await emit(results, figures, { png: opts.png ?? true });
+  log(`[emit] ${out.tables.length} tables, ${figures.length} figures, ${out.ledger.rows.length} ledger rows ${(performance.now() - tEmit).toFixed(0).padStart(6)} ms`);
+  const manifest = {
+    version,
+    created: new Date().toISOString(),
+    git_commit: await gitCommit(opts.root),
+    seed: config.seed,
+    config_sha256: configHash,
+    node: process.version,
+    packages: packageVersions(opts.root),
+    inputs,
+    outputs: [...out.files.entries()].map(([p, c]) => ({ path: p, sha256: sha256(c) })).sort((a, b) => (a.path < b.path ? -1 : 1)),
+    timings_ms: Object.fromEntries([...timings.map((t) => [t.stage, Math.round(t.ms)]), ['total', Math.round(performance.now() - t0)]]),
+    claims_summary: out.ledger.summary,
+  };
+  out.files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  const created = writeResultFolder(resultsDir, version, out.files);
+  if (!created) log(`${path} appeared while this run was working; it was left untouched.`);
+  return { version, path, created };
+}

@@ -1,0 +1,57 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { FigureDef } from '../figures/figure.ts';
+import { checkFonts, specToSvg, svgToPng } from '../figures/render.ts';
+import { buildLedger, type Ledger } from './claims.ts';
+import { roundDeep, tableToCsv, tableToJson, tableToMarkdown } from './io/serialize.ts';
+import type { FileMap } from './io/result-folder.ts';
+import { ledgerFiles } from './ledger-files.ts';
+import { stageOutputs, type Results } from './run.ts';
+import type { Table } from './types.ts';
+
+export interface Emitted {
+  files: FileMap;
+  ledger: Ledger;
+  tables: Table[];
+  specs: Map<string, TopLevelSpec>;
+}
+
+export function allTables(results: Results): Table[] {
+  const tables = stageOutputs(results).flatMap(([, out]) => out.tables);
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.id)) throw new Error(`two stages emit a table with id "${t.id}"`);
+    seen.add(t.id);
+  }
+  return tables;
+}
+
+export function ledgerOf(results: Results): Ledger {
+  return buildLedger(results.data.claims, stageOutputs(results).flatMap(([, out]) => out.claims));
+}
+
+/** Everything deterministic that goes into a result folder (manifest.json is added by the caller). */
+export async function emit(results: Results, figures: FigureDef[], opts: { png: boolean }): Promise<Emitted> {
+  const digits = results.config.significantDigits;
+  const files: FileMap = new Map();
+  const tables = allTables(results);
+  for (const t of tables) {
+    files.set(`tables/${t.id}.csv`, tableToCsv(t, digits));
+    files.set(`tables/${t.id}.md`, tableToMarkdown(t, digits));
+    files.set(`tables/${t.id}.json`, tableToJson(t, digits));
+  }
+  if (opts.png) checkFonts();
+  const specs = new Map<string, TopLevelSpec>();
+  for (const fig of figures) {
+    const spec = roundDeep(fig.build(results), digits);
+    specs.set(fig.id, spec);
+    files.set(`figures/${fig.id}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
+    const svg = await specToSvg(spec);
+    files.set(`figures/${fig.id}.svg`, svg);
+    if (opts.png) files.set(`figures/${fig.id}.png`, svgToPng(svg));
+  }
+  const ledger = ledgerOf(results);
+  const { csv, md } = ledgerFiles(ledger, digits);
+  files.set('claims.csv', csv);
+  files.set('claims.md', md);
+  return { files, ledger, tables, specs };
+}

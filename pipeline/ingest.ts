@@ -1,0 +1,268 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCHMARKS } from './config.ts';
+import { readTable } from './io/read-table.ts';
+import { InputErrors, type FieldSpec, type InputError, type ParsedRow } from './io/validate.ts';
+import type { Model, Quirk } from './types.ts';
+
+const percent = (name: string, required = false): FieldSpec => ({ name, kind: 'number', required, min: 0, max: 100 });
+
+const billions: FieldSpec = {
+  name: 'params_b',
+  kind: 'number',
+  required: true,
+  min: 0.001,
+  check: (x) => (x >= 1e5 ? `expected parameters in billions, got ${x} (looks like a raw parameter count)` : null),
+};
+
+export const MODEL_FIELDS: readonly FieldSpec[] = [
+  { name: 'model', kind: 'string', required: true },
+  { name: 'family', kind: 'string', required: true },
+  { name: 'hf_id', kind: 'string', required: false, optionalColumn: true },
+  billions,
+  { name: 'd_model', kind: 'integer', required: false, min: 1, optionalColumn: true },
+  { name: 'n_layers', kind: 'integer', required: false, min: 1, optionalColumn: true },
+  ...BENCHMARKS.map((b) => percent(b)),
+  { ...percent('gsm8k'), optionalColumn: true },
+  { name: 'quirk', kind: 'enum', required: false, values: ['duplicate', 'misfiled'], optionalColumn: true },
+  { name: 'audited_family', kind: 'string', required: false, optionalColumn: true },
+  { name: 'source', kind: 'string', required: true },
+  { name: 'arch_source', kind: 'string', required: false, optionalColumn: true },
+];
+
+export const LEADERBOARD_FIELDS: readonly FieldSpec[] = [
+  { name: 'fullname', kind: 'string', required: true },
+  { name: 'type', kind: 'string', required: false },
+  { name: 'precision', kind: 'string', required: true },
+  { name: 'params_b', kind: 'number', required: false, min: 0 },
+  ...['arc', 'hellaswag', 'mmlu', 'truthfulqa_mc2', 'winogrande', 'gsm8k'].map((b) => percent(b, true)),
+  { name: 'model_sha', kind: 'string', required: false },
+  { name: 'date', kind: 'string', required: false },
+  { name: 'source', kind: 'string', required: true },
+];
+
+export const POOLED_FIELDS: readonly FieldSpec[] = [
+  { name: 'family', kind: 'string', required: true },
+  { name: 'model', kind: 'string', required: true },
+  { name: 'params', kind: 'number', required: true, min: 1e6 },
+  percent('hellaswag', true),
+  percent('truthfulqa_mc2', true),
+  { name: 'source', kind: 'string', required: true },
+];
+
+export const PYTHIA_FIGURE_FIELDS: readonly FieldSpec[] = [
+  { name: 'model', kind: 'string', required: true },
+  { name: 'params', kind: 'number', required: true, min: 1e6 },
+  ...BENCHMARKS.map((b) => percent(b, true)),
+  { name: 'loss', kind: 'number', required: true, min: 0, max: 20 },
+  { name: 'source', kind: 'string', required: true },
+];
+
+export const CLAIM_FIELDS: readonly FieldSpec[] = [
+  { name: 'id', kind: 'string', required: true },
+  { name: 'paper', kind: 'enum', required: true, values: ['A', 'B'] },
+  { name: 'location', kind: 'string', required: true },
+  { name: 'quantity', kind: 'string', required: true },
+  { name: 'value', kind: 'string', required: false },
+  { name: 'ci_low', kind: 'string', required: false },
+  { name: 'ci_high', kind: 'string', required: false },
+  { name: 'unit', kind: 'string', required: true },
+  { name: 'data', kind: 'string', required: false },
+  { name: 'recomputable', kind: 'enum', required: true, values: ['yes', 'from-released-measurements', 'needs-weights', 'no-data'] },
+  { name: 'notes', kind: 'string', required: false },
+];
+
+export interface LeaderboardRow {
+  fullname: string;
+  precision: string;
+  scores: Record<(typeof BENCHMARKS)[number] | 'gsm8k', number>;
+  source: string;
+  line: number;
+}
+
+export interface PooledRow {
+  family: string;
+  model: string;
+  paramsB: number;
+  hellaswag: number;
+  truthfulqa: number;
+}
+
+export interface PythiaFigureRow {
+  model: string;
+  paramsB: number;
+  scores: Record<(typeof BENCHMARKS)[number], number>;
+  loss: number;
+}
+
+export interface ClaimRow {
+  id: string;
+  paper: 'A' | 'B';
+  location: string;
+  quantity: string;
+  value: string;
+  ciLow: string;
+  ciHigh: string;
+  unit: string;
+  recomputable: string;
+  notes: string;
+}
+
+export interface Dataset {
+  models: Model[];
+  leaderboard: LeaderboardRow[];
+  pooled14: PooledRow[];
+  pythiaFigure: PythiaFigureRow[];
+  claims: ClaimRow[];
+  /** Every data file read, relative to data/, for hashing into the result version. */
+  files: string[];
+}
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+function toModel(r: ParsedRow, file: string, origin: Model['origin']): Model {
+  const v = r.values;
+  const scores = Object.fromEntries(BENCHMARKS.map((b) => [b, num(v[b])])) as Model['scores'];
+  return {
+    model: str(v.model),
+    family: str(v.family),
+    hfId: str(v.hf_id),
+    paramsB: num(v.params_b) ?? NaN,
+    dModel: num(v.d_model),
+    nLayers: num(v.n_layers),
+    scores,
+    gsm8k: num(v.gsm8k),
+    quirk: str(v.quirk) as Quirk,
+    auditedFamily: str(v.audited_family),
+    source: str(v.source),
+    origin,
+    file,
+    line: r.line,
+  };
+}
+
+/** Cross-row rules that a single cell cannot show. */
+function checkModels(models: Model[], errors: InputError[]): void {
+  const byName = new Map<string, Model>();
+  const byHf = new Map<string, Model>();
+  for (const m of models) {
+    const at = (column: string, message: string) => errors.push({ file: m.file, line: m.line, column, message });
+    const prior = byName.get(m.model);
+    if (prior) at('model', `duplicate model name "${m.model}" (first at ${prior.file}:${prior.line})`);
+    byName.set(m.model, m);
+    if (m.hfId) {
+      const twin = byHf.get(m.hfId);
+      if (twin && m.quirk !== 'duplicate' && twin.quirk !== 'duplicate') {
+        at('hf_id', `"${m.hfId}" already appears at ${twin.file}:${twin.line}; mark one of them quirk=duplicate`);
+      }
+      if (!twin || twin.quirk === 'duplicate') byHf.set(m.hfId, m);
+    }
+    if (m.quirk === 'misfiled' && !m.auditedFamily) at('audited_family', 'quirk=misfiled needs the real family in audited_family');
+    if (m.auditedFamily && m.quirk !== 'misfiled') at('audited_family', 'audited_family is only used with quirk=misfiled');
+    const present = BENCHMARKS.map((b) => m.scores[b]).filter((x): x is number => x !== null);
+    if (present.length > 0 && present.every((x) => x <= 1)) at('hellaswag', 'every score is <= 1; expected percent (0-100), not fractions');
+  }
+  for (const m of models) {
+    if (m.quirk === 'duplicate' && !models.some((o) => o !== m && o.hfId === m.hfId && o.quirk !== 'duplicate')) {
+      errors.push({ file: m.file, line: m.line, column: 'quirk', message: `quirk=duplicate but no other row has hf_id "${m.hfId}"` });
+    }
+  }
+}
+
+function checkFamilyFile(rows: Model[], errors: InputError[]): void {
+  const family = rows[0]?.family;
+  for (const m of rows) {
+    if (m.family !== family) {
+      errors.push({ file: m.file, line: m.line, column: 'family', message: `a family file holds one family; expected "${family}" (as on line ${rows[0]!.line}), got "${m.family}"` });
+    }
+  }
+}
+
+export function familyFiles(dataDir: string): string[] {
+  const dir = join(dataDir, 'families');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => `families/${f}`);
+}
+
+/** Reads and validates every input; throws InputErrors listing all problems before anything is computed. */
+export function ingest(dataDir: string): Dataset {
+  const errors: InputError[] = [];
+  const paperModels = readTable(dataDir, 'models.csv', MODEL_FIELDS, errors).map((r) => toModel(r, 'data/models.csv', 'paper'));
+  const contributed: Model[] = [];
+  const extra = familyFiles(dataDir);
+  for (const f of extra) {
+    const rows = readTable(dataDir, f, MODEL_FIELDS, errors).map((r) => toModel(r, `data/${f}`, 'contributed'));
+    checkFamilyFile(rows, errors);
+    contributed.push(...rows);
+  }
+  const models = [...paperModels, ...contributed];
+  checkModels(models, errors);
+
+  const leaderboard = readTable(dataDir, 'leaderboard-v1.csv', LEADERBOARD_FIELDS, errors).map((r) => ({
+    fullname: str(r.values.fullname),
+    precision: str(r.values.precision),
+    scores: Object.fromEntries([...BENCHMARKS, 'gsm8k'].map((b) => [b, num(r.values[b]) ?? NaN])) as LeaderboardRow['scores'],
+    source: str(r.values.source),
+    line: r.line,
+  }));
+
+  const families = new Set(models.map((m) => m.family));
+  const pooledRows = readTable(dataDir, 'extracted/pooled-nc-14-models.csv', POOLED_FIELDS, errors);
+  for (const r of pooledRows) {
+    const fam = str(r.values.family);
+    if (fam && !families.has(fam)) {
+      errors.push({ file: 'data/extracted/pooled-nc-14-models.csv', line: r.line, column: 'family', message: `unknown family "${fam}"; expected one of the families in data/models.csv` });
+    }
+  }
+  const pooled14 = pooledRows.map((r) => ({
+    family: str(r.values.family),
+    model: str(r.values.model),
+    paramsB: (num(r.values.params) ?? NaN) / 1e9,
+    hellaswag: num(r.values.hellaswag) ?? NaN,
+    truthfulqa: num(r.values.truthfulqa_mc2) ?? NaN,
+  }));
+  const pythiaFigure = readTable(dataDir, 'extracted/pythia-figure-table.csv', PYTHIA_FIGURE_FIELDS, errors).map((r) => ({
+    model: str(r.values.model),
+    paramsB: (num(r.values.params) ?? NaN) / 1e9,
+    scores: Object.fromEntries(BENCHMARKS.map((b) => [b, num(r.values[b]) ?? NaN])) as PythiaFigureRow['scores'],
+    loss: num(r.values.loss) ?? NaN,
+  }));
+
+  const claimRows = readTable(dataDir, 'claims.csv', CLAIM_FIELDS, errors);
+  const seen = new Map<string, number>();
+  for (const r of claimRows) {
+    const id = str(r.values.id);
+    if (seen.has(id)) errors.push({ file: 'data/claims.csv', line: r.line, column: 'id', message: `duplicate claim id "${id}" (first on line ${seen.get(id)})` });
+    seen.set(id, r.line);
+    for (const col of ['value', 'ci_low', 'ci_high']) {
+      const raw = str(r.values[col]);
+      if (raw !== '' && !Number.isFinite(Number(raw))) errors.push({ file: 'data/claims.csv', line: r.line, column: col, message: `expected a number or an empty cell, got ${JSON.stringify(raw)}` });
+    }
+  }
+  const claims = claimRows.map((r) => ({
+    id: str(r.values.id),
+    paper: str(r.values.paper) as 'A' | 'B',
+    location: str(r.values.location),
+    quantity: str(r.values.quantity),
+    value: str(r.values.value),
+    ciLow: str(r.values.ci_low),
+    ciHigh: str(r.values.ci_high),
+    unit: str(r.values.unit),
+    recomputable: str(r.values.recomputable),
+    notes: str(r.values.notes),
+  }));
+
+  if (errors.length > 0) throw new InputErrors(errors);
+  return {
+    models,
+    leaderboard,
+    pooled14,
+    pythiaFigure,
+    claims,
+    files: ['models.csv', ...extra, 'leaderboard-v1.csv', 'extracted/pooled-nc-14-models.csv', 'extracted/pythia-figure-table.csv', 'claims.csv'],
+  };
+}

@@ -1,0 +1,89 @@
+import { BENCHMARKS, BENCHMARK_LABEL } from './config.ts';
+import type { Dataset } from './ingest.ts';
+import { auditedPanel, familiesOf, publishedPanel, type AuditChange } from './panels.ts';
+import { makeTable } from './table.ts';
+import type { ClaimResult, Panel, StageOutput } from './types.ts';
+
+export interface PanelsOutput extends StageOutput {
+  published: Panel;
+  audited: Panel;
+  changes: AuditChange[];
+}
+
+/** Builds both panels and the tables that let a reviewer see exactly how they differ. */
+export function runPanels(data: Dataset): PanelsOutput {
+  const published = publishedPanel(data);
+  const { panel: audited, changes } = auditedPanel(data);
+  const pubFam = familiesOf(published);
+  const audFam = familiesOf(audited);
+  const names = [...new Set([...pubFam.keys(), ...audFam.keys()])].sort();
+  const familyRows = names.map((f) => ({
+    family: f,
+    n_published: pubFam.get(f)?.length ?? 0,
+    n_audited: audFam.get(f)?.length ?? 0,
+    origin: (pubFam.get(f) ?? audFam.get(f))![0]!.origin,
+  }));
+  const modelRows = [published, audited].flatMap((p) =>
+    p.models.map((m) => ({
+      panel: p.name,
+      model: m.model,
+      family: m.family,
+      params_b: m.paramsB,
+      d_model: m.dModel,
+      ...Object.fromEntries(BENCHMARKS.map((b) => [b, m.scores[b]])),
+      gsm8k: m.gsm8k,
+      quirk: m.quirk,
+      source: m.source,
+    })),
+  );
+  const paperOnly = (p: Panel) => p.models.filter((m) => m.origin === 'paper');
+  const claims: ClaimResult[] = [
+    { id: 'A.abs.n_models', variant: 'as described', value: paperOnly(published).length, note: 'rows of the authors’ panel as published' },
+    { id: 'A.abs.n_models', variant: 'audited', value: paperOnly(audited).length, note: 'distinct models once the two duplicated Llama-3 rows are dropped' },
+    { id: 'A.abs.n_families', variant: 'as described', value: new Set(paperOnly(published).map((m) => m.family)).size, note: 'families in the authors’ data file' },
+    { id: 'A.abs.n_families', variant: 'audited', value: new Set(paperOnly(audited).map((m) => m.family)).size, note: 'GPT-J and GPT-NeoX moved out of Pythia into their own families' },
+  ];
+  return {
+    published,
+    audited,
+    changes,
+    claims,
+    tables: [
+      makeTable('panel-families', 'Models per family in the two panels', [
+        ['family', 'family'],
+        ['n_published', 'models, as published'],
+        ['n_audited', 'models, audited'],
+        ['origin', 'origin (paper = authors’ data; contributed = data/families/)'],
+      ], familyRows),
+      makeTable(
+        'panel-models',
+        'Every model in both panels with the scores used',
+        [
+          ['panel', 'panel'],
+          ['model', 'model'],
+          ['family', 'family'],
+          ['params_b', 'N (B params)'],
+          ['d_model', 'd_model'],
+          ...BENCHMARKS.map((b) => [b, `${BENCHMARK_LABEL[b]} (%)`] as [string, string]),
+          ['gsm8k', `${BENCHMARK_LABEL.gsm8k} (%)`],
+          ['quirk', 'quirk in the published panel'],
+          ['source', 'source'],
+        ],
+        modelRows,
+      ),
+      makeTable(
+        'panel-audit-changes',
+        'What the audited panel changes relative to the published one',
+        [
+          ['model', 'model'],
+          ['field', 'field'],
+          ['published', 'as published'],
+          ['audited', 'audited'],
+          ['reason', 'reason / source'],
+        ],
+        changes.map((c) => ({ ...c })),
+        ['Scores are replaced only where the Open LLM Leaderboard v1 table has a float16 or bfloat16 evaluation of the same Hugging Face id.'],
+      ),
+    ],
+  };
+}

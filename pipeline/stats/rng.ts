@@ -1,0 +1,41 @@
+import seedrandom from 'seedrandom';
+
+/**
+ * The one source of randomness. A stage receives an Rng and forks it by name,
+ * so adding or reordering stages never changes another stage's draws.
+ */
+export interface Rng {
+  readonly seed: string;
+  /** Uniform on [0, 1). */
+  next(): number;
+  /** Uniform integer on [0, n). */
+  int(n: number): number;
+  fork(label: string): Rng;
+}
+
+export function createRng(seed: string): Rng {
+  const draw = seedrandom(seed);
+  return {
+    seed,
+    next: () => draw(),
+    int: (n) => Math.floor(draw() * n),
+    fork: (label) => createRng(`${seed}/${label}`),
+  };
+}
+
+/** Indices of a resample with replacement of size n. */
+export function resampleIndices(rng: Rng, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = rng.int(n);
+  return out;
+}
+
+/** Fisher–Yates shuffle of a copy. */
+export function shuffled<T>(rng: Rng, xs: readonly T[]): T[] {
+  const a = xs.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}

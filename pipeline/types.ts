@@ -1,0 +1,65 @@
+import type { Benchmark } from './config.ts';
+
+export type Scores = Record<Benchmark, number | null>;
+
+export type Quirk = '' | 'duplicate' | 'misfiled';
+
+/** One base model as it enters a panel. `line` points back into `file` for error messages. */
+export interface Model {
+  model: string;
+  family: string;
+  hfId: string;
+  paramsB: number;
+  dModel: number | null;
+  nLayers: number | null;
+  scores: Scores;
+  gsm8k: number | null;
+  quirk: Quirk;
+  auditedFamily: string;
+  source: string;
+  /** "paper" rows are the authors' 63; "contributed" rows come from data/families/. */
+  origin: 'paper' | 'contributed';
+  file: string;
+  line: number;
+}
+
+export type PanelName = 'as published' | 'audited';
+
+export interface Panel {
+  name: PanelName;
+  models: Model[];
+}
+
+export type Cell = number | string | boolean | null;
+
+export interface Column {
+  key: string;
+  label: string;
+}
+
+export interface Table {
+  /** File stem under tables/, e.g. "A-tab1-critical-scale". */
+  id: string;
+  title: string;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+  notes: string[];
+}
+
+/** Which reading of the paper a regenerated number follows. */
+export type Variant = 'as described' | 'as coded' | 'audited' | 'released measurement';
+
+export interface ClaimResult {
+  id: string;
+  variant: Variant;
+  value: number | null;
+  low?: number | null;
+  high?: number | null;
+  /** How the number was obtained, in one line. */
+  note: string;
+}
+
+export interface StageOutput {
+  tables: Table[];
+  claims: ClaimResult[];
+}

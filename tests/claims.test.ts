@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildLedger, matchesPrinted, printedTolerance } from '../pipeline/claims.ts';
+import type { ClaimRow } from '../pipeline/ingest.ts';
+
+const claim = (id: string, value: string, unit: string, extra: Partial<ClaimRow> = {}): ClaimRow => ({
+  id,
+  paper: 'A',
+  location: 'x',
+  quantity: 'q',
+  value,
+  ciLow: '',
+  ciHigh: '',
+  unit,
+  recomputable: 'yes',
+  notes: '',
+  ...extra,
+});
+
+describe('printed precision', () => {
+  it('is half a unit in the last printed digit, including scientific notation', () => {
+    expect(printedTolerance('0.417')).toBeCloseTo(0.0005, 15);
+    expect(printedTolerance('-0.417')).toBeCloseTo(0.0005, 15);
+    expect(printedTolerance('21')).toBe(0.5);
+    expect(printedTolerance('7e-4')).toBeCloseTo(0.5e-4, 18);
+    expect(printedTolerance('2.6e-3')).toBeCloseTo(0.05e-3, 18);
+  });
+
+  it('reproduces a value only when it rounds to the printed digits', () => {
+    expect(matchesPrinted('0.31', 'pearson r', 0.3149)).toBe(true);
+    expect(matchesPrinted('0.31', 'pearson r', 0.3151)).toBe(false);
+    expect(matchesPrinted('7e-4', 'p-value', 7.6e-4)).toBe(false);
+    expect(matchesPrinted('7e-4', 'p-value', 6.6e-4)).toBe(true);
+  });
+
+  it('treats printed bounds as one-sided', () => {
+    expect(matchesPrinted('1e-3', 'p-value (upper bound)', 2e-4)).toBe(true);
+    expect(matchesPrinted('1e-3', 'p-value (upper bound)', 1.2e-3)).toBe(false);
+    expect(matchesPrinted('0.5', 'pearson r (lower bound)', 0.6)).toBe(true);
+    expect(matchesPrinted('0.5', 'pearson r (lower bound)', 0.4)).toBe(false);
+  });
+});
+
+describe('ledger', () => {
+  const claims = [
+    claim('X.a', '4.2', 'B params', { ciLow: '3.1', ciHigh: '11.6' }),
+    claim('X.b', '0.37', 'ratio'),
+    claim('X.c', '10', 'B params', { recomputable: 'no-data' }),
+    claim('X.d', '2', 'count (threshold)'),
+    claim('X.e', '', 'B params (printed None)'),
+    claim('X.f', '', 'B params (range)', { ciLow: '0.25', ciHigh: '6' }),
+    claim('X.g', '1', 'count'),
+  ];
+
+  it('gives every claim a status, prefers the described method and falls back to the coded one', () => {
+    const ledger = buildLedger(claims, [
+      { id: 'X.a', variant: 'as described', value: 4.16, low: 3.1, high: 11.64, note: 'd' },
+      { id: 'X.b', variant: 'as described', value: 0.5, note: 'described' },
+      { id: 'X.b', variant: 'as coded', value: 0.3701, note: 'coded' },
+      { id: 'X.e', variant: 'as described', value: null, note: 'none: no crossing' },
+      { id: 'X.f', variant: 'as described', value: null, low: 0.246, high: 6.04, note: 'range' },
+    ]);
+    const status = Object.fromEntries(ledger.rows.map((r) => [r.claim.id, r.status]));
+    expect(status).toEqual({
+      'X.a': 'reproduced',
+      'X.b': 'reproduced-as-coded-only',
+      'X.c': 'not-recomputable',
+      'X.d': 'future',
+      'X.e': 'reproduced',
+      'X.f': 'reproduced',
+      'X.g': 'pending',
+    });
+    expect(ledger.summary.A.reproduced).toBe(3);
+  });
+
+  it('marks a point estimate that matches but an interval that does not as differs', () => {
+    const ledger = buildLedger([claims[0]!], [{ id: 'X.a', variant: 'as described', value: 4.2, low: 1.2, high: 80, note: 'd' }]);
+    expect(ledger.rows[0]!.status).toBe('differs');
+  });
+
+  it('refuses results for claim ids the claims file does not have', () => {
+    expect(() => buildLedger(claims, [{ id: 'X.zzz', variant: 'as described', value: 1, note: '' }])).toThrow(/X\.zzz/);
+  });
+});
