@@ -151,5 +151,7 @@ export function ledgerTable(ledger: Ledger): Table {
       status: row.status,
       cause: row.cause,
     })),
+    [],
+    ['id'],
   );
 }

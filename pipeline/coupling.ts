@@ -139,6 +139,7 @@ function tables(results: PanelCoupling[]) {
       ],
       intervalRows,
       ['g12 is not computed when |ΔHS| is at or below the configured minimum; such rows are flagged "near-zero ΔHS".'],
+      ['panel', 'family', 'from', 'to'],
     ),
     makeTable(
       'A-s2-family-correlations',
@@ -156,6 +157,7 @@ function tables(results: PanelCoupling[]) {
       ],
       familyRows,
       ['Exact permutation tests enumerate all n! orderings (n <= 10); orderings that tie the observed |r| count as extreme.'],
+      ['panel', 'family'],
     ),
     makeTable(
       'A-s2-phase-correlations',
@@ -170,6 +172,7 @@ function tables(results: PanelCoupling[]) {
       ],
       phaseRows,
       ['A model takes the phase of the interval that ends at it within its family; each family’s smallest model has no phase.'],
+      ['panel', 'phase'],
     ),
   ];
 }

@@ -1,6 +1,8 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCHMARKS } from './config.ts';
+import { ingestFrontier, type FrontierData } from './ingest-frontier.ts';
+import { ingestInternals, type InternalsData } from './ingest-internals.ts';
 import { readTable } from './io/read-table.ts';
 import { InputErrors, type FieldSpec, type InputError, type ParsedRow } from './io/validate.ts';
 import type { Model, Quirk } from './types.ts';
@@ -114,8 +116,8 @@ export interface Dataset {
   pooled14: PooledRow[];
   pythiaFigure: PythiaFigureRow[];
   claims: ClaimRow[];
-  /** Every data file read, relative to data/, for hashing into the result version. */
-  files: string[];
+  frontier: FrontierData;
+  internals: InternalsData;
 }
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -256,13 +258,9 @@ export function ingest(dataDir: string): Dataset {
     notes: str(r.values.notes),
   }));
 
+  const frontier = ingestFrontier(dataDir, errors);
+  const internals = ingestInternals(dataDir, errors);
+
   if (errors.length > 0) throw new InputErrors(errors);
-  return {
-    models,
-    leaderboard,
-    pooled14,
-    pythiaFigure,
-    claims,
-    files: ['models.csv', ...extra, 'leaderboard-v1.csv', 'extracted/pooled-nc-14-models.csv', 'extracted/pythia-figure-table.csv', 'claims.csv'],
-  };
+  return { models, leaderboard, pooled14, pythiaFigure, claims, frontier, internals };
 }

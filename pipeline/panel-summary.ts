@@ -54,7 +54,7 @@ export function runPanels(data: Dataset): PanelsOutput {
         ['n_published', 'models, as published'],
         ['n_audited', 'models, audited'],
         ['origin', 'origin (paper = authors’ data; contributed = data/families/)'],
-      ], familyRows),
+      ], familyRows, [], ['family']),
       makeTable(
         'panel-models',
         'Every model in both panels with the scores used',
@@ -70,6 +70,8 @@ export function runPanels(data: Dataset): PanelsOutput {
           ['source', 'source'],
         ],
         modelRows,
+        [],
+        ['panel', 'model'],
       ),
       makeTable(
         'panel-audit-changes',
@@ -83,6 +85,7 @@ export function runPanels(data: Dataset): PanelsOutput {
         ],
         changes.map((c) => ({ ...c })),
         ['Scores are replaced only where the Open LLM Leaderboard v1 table has a float16 or bfloat16 evaluation of the same Hugging Face id.'],
+        ['model', 'field'],
       ),
     ],
   };

@@ -44,6 +44,8 @@ export interface Table {
   columns: Column[];
   rows: Record<string, Cell>[];
   notes: string[];
+  /** Columns that identify a row across result versions (for `cape diff`); row order is used when empty. */
+  key: string[];
 }
 
 /** Which reading of the paper a regenerated number follows. */

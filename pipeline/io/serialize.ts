@@ -18,7 +18,7 @@ export function tableToMarkdown(t: Table, digits: number): string {
 
 export function tableToJson(t: Table, digits: number): string {
   const rows = t.rows.map((r) => Object.fromEntries(t.columns.map((c) => [c.key, jsonCell(r[c.key] ?? null, digits)])));
-  return JSON.stringify({ id: t.id, title: t.title, columns: t.columns, rows, notes: t.notes }, null, 2) + '\n';
+  return JSON.stringify({ id: t.id, title: t.title, key: t.key, columns: t.columns, rows, notes: t.notes }, null, 2) + '\n';
 }
 
 /** Rounds every number inside a JSON value (used for figure specs). */
