@@ -4,7 +4,7 @@
 NODE_DEPS := node_modules/.package-lock.json
 CAPE := node bin/cape.mjs
 
-.PHONY: reproduce test bench clean deps system-deps typecheck
+.PHONY: reproduce test bench clean deps system-deps typecheck diff snapshot check-reference
 
 reproduce: $(NODE_DEPS) system-deps
 	$(CAPE) reproduce
@@ -13,6 +13,17 @@ test: $(NODE_DEPS) system-deps
 	@mkdir -p .tmp
 	@npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json; status=$$?; \
 	node tests/summary.mjs .tmp/vitest.json; exit $$status
+
+# make diff A=<version> B=<version>: every changed cell and ledger status; exit 0 same, 1 changed, 2 bad arguments.
+diff: $(NODE_DEPS)
+	@if [ -z "$(A)" ] || [ -z "$(B)" ]; then echo "usage: make diff A=<version> B=<version>  (versions under results/, e.g. reference, latest)" >&2; exit 2; fi
+	@$(CAPE) diff "$(A)" "$(B)"
+
+snapshot: $(NODE_DEPS) system-deps
+	$(CAPE) snapshot
+
+check-reference: $(NODE_DEPS) system-deps
+	$(CAPE) check-reference
 
 bench: $(NODE_DEPS)
 	npx tsx bench/run.ts

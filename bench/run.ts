@@ -37,7 +37,7 @@ async function pipelineBench(): Promise<void> {
     const t0 = performance.now();
     const { results, timings } = runPipeline({ dataDir: join(ROOT, 'data'), config: cfg });
     const t1 = performance.now();
-    await emit(results, figures, { png: true });
+    await emit(results, figures, { png: true, version: 'bench' });
     const t2 = performance.now();
     if (i === 0) continue; // warm-up: module loading and JIT
     for (const t of timings) perStage.set(t.stage, [...(perStage.get(t.stage) ?? []), t.ms]);

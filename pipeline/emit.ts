@@ -1,10 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureDef } from '../figures/figure.ts';
 import { checkFonts, specToSvg, svgToPng } from '../figures/render.ts';
-import { buildLedger, type Ledger } from './claims.ts';
 import { roundDeep, tableToCsv, tableToJson, tableToMarkdown } from './io/serialize.ts';
+import { buildLedger, ledgerTable, type Ledger } from './claims.ts';
 import type { FileMap } from './io/result-folder.ts';
 import { ledgerFiles } from './ledger-files.ts';
+import { buildReport } from './report.ts';
+import { familySensitivity, headlineSensitivity } from './sensitivity.ts';
 import { stageOutputs, type Results } from './run.ts';
 import type { Table } from './types.ts';
 
@@ -30,7 +32,7 @@ export function ledgerOf(results: Results): Ledger {
 }
 
 /** Everything deterministic that goes into a result folder (manifest.json is added by the caller). */
-export async function emit(results: Results, figures: FigureDef[], opts: { png: boolean }): Promise<Emitted> {
+export async function emit(results: Results, figures: FigureDef[], opts: { png: boolean; version: string }): Promise<Emitted> {
   const digits = results.config.significantDigits;
   const files: FileMap = new Map();
   const tables = allTables(results);
@@ -50,8 +52,17 @@ export async function emit(results: Results, figures: FigureDef[], opts: { png: 
     if (opts.png) files.set(`figures/${fig.id}.png`, svgToPng(svg));
   }
   const ledger = ledgerOf(results);
-  const { csv, md } = ledgerFiles(ledger, digits);
+  const sensitivity = [headlineSensitivity(ledger), familySensitivity(results)];
+  for (const t of sensitivity) {
+    files.set(`tables/${t.id}.csv`, tableToCsv(t, digits));
+    files.set(`tables/${t.id}.md`, tableToMarkdown(t, digits));
+    files.set(`tables/${t.id}.json`, tableToJson(t, digits));
+  }
+  tables.push(...sensitivity);
+  const { csv, md } = ledgerFiles(ledger, digits, sensitivity);
   files.set('claims.csv', csv);
   files.set('claims.md', md);
+  files.set('claims.json', tableToJson(ledgerTable(ledger), digits));
+  files.set('REPORT.md', buildReport({ version: opts.version, ledger, tables, figures, imageExt: opts.png ? 'png' : 'svg', digits }));
   return { files, ledger, tables, specs };
 }

@@ -1,5 +1,6 @@
 import { STATUSES, ledgerTable, type Ledger } from './claims.ts';
 import { tableToCsv, tableToMarkdown } from './io/serialize.ts';
+import type { Table } from './types.ts';
 
 export function summaryMarkdown(ledger: Ledger): string {
   const head = `| paper | ${STATUSES.join(' | ')} | total |\n|:-|${STATUSES.map(() => '-:').join('|')}|-:|`;
@@ -10,7 +11,7 @@ export function summaryMarkdown(ledger: Ledger): string {
   return `${head}\n${line('A')}\n${line('B')}\n`;
 }
 
-export function ledgerFiles(ledger: Ledger, digits: number): { csv: string; md: string } {
+export function ledgerFiles(ledger: Ledger, digits: number, sensitivity: Table[]): { csv: string; md: string } {
   const table = ledgerTable(ledger);
   const intro = [
     '# Claims ledger',
@@ -29,5 +30,6 @@ export function ledgerFiles(ledger: Ledger, digits: number): { csv: string; md: 
       return md.replace(/^### /, '## ');
     })
     .join('\n');
-  return { csv: tableToCsv(table, digits), md: `${intro}\n${byPaper}` };
+  const sens = ['## Sensitivity', '', ...sensitivity.map((t) => tableToMarkdown(t, digits))].join('\n');
+  return { csv: tableToCsv(table, digits), md: `${intro}\n${sens}\n${byPaper}` };
 }

@@ -1,17 +1,10 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { minimist } from 'zx';
 import { InputErrors } from '../io/validate.ts';
+import { ROOT, type Command } from './command.ts';
+import { diffCommand } from './diff-command.ts';
 import { EXIT, UsageError } from './exit.ts';
+import { checkReferenceCommand, snapshotCommand } from './reference-commands.ts';
 import { reproduce } from './reproduce.ts';
-
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-interface Command {
-  summary: string;
-  help: string;
-  run(argv: string[]): Promise<number>;
-}
 
 const COMMANDS: Record<string, Command> = {
   reproduce: {
@@ -34,6 +27,9 @@ inputs does nothing. results/latest points to the newest folder.
       return EXIT.ok;
     },
   },
+  diff: diffCommand,
+  'check-reference': checkReferenceCommand,
+  snapshot: snapshotCommand,
 };
 
 function usage(): string {

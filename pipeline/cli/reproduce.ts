@@ -77,7 +77,7 @@ export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult
   });
   const figures = await loadFigures();
   const tEmit = performance.now();
-  const out = await emit(results, figures, { png: opts.png ?? true });
+  const out = await emit(results, figures, { png: opts.png ?? true, version });
   log(`[emit] ${out.tables.length} tables, ${figures.length} figures, ${out.ledger.rows.length} ledger rows ${(performance.now() - tEmit).toFixed(0).padStart(6)} ms`);
   const manifest = {
     version,
