@@ -1,36 +1,12 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCHMARKS } from './config.ts';
+import { checkFamilyFile, checkModels, MODEL_FIELDS, num, percent, str, toModel } from './model-schema.ts';
 import { ingestFrontier, type FrontierData } from './ingest-frontier.ts';
 import { ingestInternals, type InternalsData } from './ingest-internals.ts';
 import { readTable } from './io/read-table.ts';
-import { InputErrors, type FieldSpec, type InputError, type ParsedRow } from './io/validate.ts';
-import type { Model, Quirk } from './types.ts';
-
-const percent = (name: string, required = false): FieldSpec => ({ name, kind: 'number', required, min: 0, max: 100 });
-
-const billions: FieldSpec = {
-  name: 'params_b',
-  kind: 'number',
-  required: true,
-  min: 0.001,
-  check: (x) => (x >= 1e5 ? `expected parameters in billions, got ${x} (looks like a raw parameter count)` : null),
-};
-
-export const MODEL_FIELDS: readonly FieldSpec[] = [
-  { name: 'model', kind: 'string', required: true },
-  { name: 'family', kind: 'string', required: true },
-  { name: 'hf_id', kind: 'string', required: false, optionalColumn: true },
-  billions,
-  { name: 'd_model', kind: 'integer', required: false, min: 1, optionalColumn: true },
-  { name: 'n_layers', kind: 'integer', required: false, min: 1, optionalColumn: true },
-  ...BENCHMARKS.map((b) => percent(b)),
-  { ...percent('gsm8k'), optionalColumn: true },
-  { name: 'quirk', kind: 'enum', required: false, values: ['duplicate', 'misfiled'], optionalColumn: true },
-  { name: 'audited_family', kind: 'string', required: false, optionalColumn: true },
-  { name: 'source', kind: 'string', required: true },
-  { name: 'arch_source', kind: 'string', required: false, optionalColumn: true },
-];
+import { InputErrors, type FieldSpec, type InputError } from './io/validate.ts';
+import type { Model } from './types.ts';
 
 export const LEADERBOARD_FIELDS: readonly FieldSpec[] = [
   { name: 'fullname', kind: 'string', required: true },
@@ -74,6 +50,27 @@ export const CLAIM_FIELDS: readonly FieldSpec[] = [
   { name: 'notes', kind: 'string', required: false },
 ];
 
+export const INTERVENTION_FIELDS: readonly FieldSpec[] = [
+  { name: 'phase', kind: 'enum', required: true, values: ['tax', 'transition', 'bonus'] },
+  { name: 'intervention', kind: 'string', required: true },
+  { name: 'suggestion', kind: 'string', required: true },
+  { name: 'paper_caveat', kind: 'string', required: true },
+  { name: 'evidence', kind: 'enum', required: true, values: ['strong', 'moderate', 'weak', 'anecdotal', 'descriptive'] },
+  { name: 'evidence_note', kind: 'string', required: true },
+  { name: 'source', kind: 'string', required: true },
+];
+
+/** What the papers suggest doing in each phase, with their caveat and our reading of the evidence. */
+export interface Intervention {
+  phase: 'tax' | 'transition' | 'bonus';
+  intervention: string;
+  suggestion: string;
+  paperCaveat: string;
+  evidence: string;
+  evidenceNote: string;
+  source: string;
+}
+
 export interface LeaderboardRow {
   fullname: string;
   precision: string;
@@ -116,69 +113,9 @@ export interface Dataset {
   pooled14: PooledRow[];
   pythiaFigure: PythiaFigureRow[];
   claims: ClaimRow[];
+  interventions: Intervention[];
   frontier: FrontierData;
   internals: InternalsData;
-}
-
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-function toModel(r: ParsedRow, file: string, origin: Model['origin']): Model {
-  const v = r.values;
-  const scores = Object.fromEntries(BENCHMARKS.map((b) => [b, num(v[b])])) as Model['scores'];
-  return {
-    model: str(v.model),
-    family: str(v.family),
-    hfId: str(v.hf_id),
-    paramsB: num(v.params_b) ?? NaN,
-    dModel: num(v.d_model),
-    nLayers: num(v.n_layers),
-    scores,
-    gsm8k: num(v.gsm8k),
-    quirk: str(v.quirk) as Quirk,
-    auditedFamily: str(v.audited_family),
-    source: str(v.source),
-    origin,
-    file,
-    line: r.line,
-  };
-}
-
-/** Cross-row rules that a single cell cannot show. */
-function checkModels(models: Model[], errors: InputError[]): void {
-  const byName = new Map<string, Model>();
-  const byHf = new Map<string, Model>();
-  for (const m of models) {
-    const at = (column: string, message: string) => errors.push({ file: m.file, line: m.line, column, message });
-    const prior = byName.get(m.model);
-    if (prior) at('model', `duplicate model name "${m.model}" (first at ${prior.file}:${prior.line})`);
-    byName.set(m.model, m);
-    if (m.hfId) {
-      const twin = byHf.get(m.hfId);
-      if (twin && m.quirk !== 'duplicate' && twin.quirk !== 'duplicate') {
-        at('hf_id', `"${m.hfId}" already appears at ${twin.file}:${twin.line}; mark one of them quirk=duplicate`);
-      }
-      if (!twin || twin.quirk === 'duplicate') byHf.set(m.hfId, m);
-    }
-    if (m.quirk === 'misfiled' && !m.auditedFamily) at('audited_family', 'quirk=misfiled needs the real family in audited_family');
-    if (m.auditedFamily && m.quirk !== 'misfiled') at('audited_family', 'audited_family is only used with quirk=misfiled');
-    const present = BENCHMARKS.map((b) => m.scores[b]).filter((x): x is number => x !== null);
-    if (present.length > 0 && present.every((x) => x <= 1)) at('hellaswag', 'every score is <= 1; expected percent (0-100), not fractions');
-  }
-  for (const m of models) {
-    if (m.quirk === 'duplicate' && !models.some((o) => o !== m && o.hfId === m.hfId && o.quirk !== 'duplicate')) {
-      errors.push({ file: m.file, line: m.line, column: 'quirk', message: `quirk=duplicate but no other row has hf_id "${m.hfId}"` });
-    }
-  }
-}
-
-function checkFamilyFile(rows: Model[], errors: InputError[]): void {
-  const family = rows[0]?.family;
-  for (const m of rows) {
-    if (m.family !== family) {
-      errors.push({ file: m.file, line: m.line, column: 'family', message: `a family file holds one family; expected "${family}" (as on line ${rows[0]!.line}), got "${m.family}"` });
-    }
-  }
 }
 
 export function familyFiles(dataDir: string): string[] {
@@ -258,9 +195,18 @@ export function ingest(dataDir: string): Dataset {
     notes: str(r.values.notes),
   }));
 
+  const interventions = readTable(dataDir, 'interventions.csv', INTERVENTION_FIELDS, errors).map((r) => ({
+    phase: str(r.values.phase) as Intervention['phase'],
+    intervention: str(r.values.intervention),
+    suggestion: str(r.values.suggestion),
+    paperCaveat: str(r.values.paper_caveat),
+    evidence: str(r.values.evidence),
+    evidenceNote: str(r.values.evidence_note),
+    source: str(r.values.source),
+  }));
   const frontier = ingestFrontier(dataDir, errors);
   const internals = ingestInternals(dataDir, errors);
 
   if (errors.length > 0) throw new InputErrors(errors);
-  return { models, leaderboard, pooled14, pythiaFigure, claims, frontier, internals };
+  return { models, leaderboard, pooled14, pythiaFigure, claims, interventions, frontier, internals };
 }

@@ -68,6 +68,7 @@ describe('ingest rejects malformed inputs with file, line and column', () => {
     ['a duplicated claim id', (d) => editFile(join(d, 'claims.csv'), (t) => t.replace('A.abs.n_families,', 'A.abs.n_models,')), () => /^data\/claims\.csv:3: id: duplicate claim id "A\.abs\.n_models" \(first on line 2\)/],
     ['an unknown recomputable category', (d) => editFile(join(d, 'claims.csv'), (t) => t.replace(',count,data/base_models_consolidated.json,yes,', ',count,data/base_models_consolidated.json,maybe,')), () => /^data\/claims\.csv:2: recomputable: expected one of "yes"/],
     ['a published value that is not a number', (d) => editFile(join(d, 'claims.csv'), (t) => t.replace('models in the reasoning-truthfulness coupling analysis,63,', 'models in the reasoning-truthfulness coupling analysis,sixty-three,')), () => /^data\/claims\.csv:2: value: expected a number or an empty cell, got "sixty-three"/],
+    ['an unknown evidence grade for an intervention', (d) => editFile(join(d, 'interventions.csv'), (t) => t.replace(',weak,', ',solid,')), () => /^data\/interventions\.csv:2: evidence: expected one of "strong", "moderate", "weak", "anecdotal", "descriptive", got "solid"/],
     ['a missing input file', (d) => rmSync(join(d, 'leaderboard-v1.csv')), () => /^data\/leaderboard-v1\.csv:0: : cannot read the file \(ENOENT\)/],
   ];
 
