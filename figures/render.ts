@@ -15,10 +15,25 @@ export function checkFonts(): void {
   }
 }
 
+/**
+ * Vega numbers clip paths with a process-wide counter, so the same spec gets
+ * different ids depending on what was rendered before; renumber them in order
+ * of appearance to keep SVG files byte-identical.
+ */
+export function normaliseClipIds(svg: string): string {
+  const ids = new Map<string, number>();
+  return svg.replace(/\bclip(\d+)\b/g, (_, n: string) => {
+    if (!ids.has(n)) ids.set(n, ids.size + 1);
+    return `clip${ids.get(n)}`;
+  });
+}
+
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  // Vega-Lite's layout warnings would repeat on every render; schema validity is checked by the tests.
+  const compiled = compile(spec, { logger: vega.logger(vega.Error) }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
-    return await view.toSVG();
+    return normaliseClipIds(await view.toSVG());
   } finally {
     view.finalize();
   }

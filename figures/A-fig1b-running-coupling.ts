@@ -1,0 +1,67 @@
+import type { FigureDef } from './figure.ts';
+import { baseConfig } from './figure.ts';
+
+const FIT_SET = 'Fig. 1b families, as published';
+
+const figure: FigureDef = {
+  id: 'A-fig1b-running-coupling',
+  paper: 'A',
+  ref: 'Fig. 1b',
+  title: 'Running coupling g12(N) for the six Fig. 1b families, with per-family N_c and the pooled line',
+  provenance: 'recomputed',
+  build(results) {
+    const families = results.config.criticalScale.runningFamilies;
+    const band = results.config.coupling.phaseThreshold;
+    const pc = results.coupling.published;
+    const intervals = pc.families
+      .filter((f) => families.includes(f.family))
+      .flatMap((f) => f.intervals.filter((iv) => iv.g12 !== null).map((iv) => ({ family: f.family, interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase })));
+    const crossings = results.criticalScale.perFamily
+      .filter((f) => f.panel === 'as published' && families.includes(f.family) && f.ncB !== null)
+      .map((f) => ({ family: f.family, nc_b: f.ncB, g12: 0 }));
+    const set = results.criticalScale.running.find((r) => r.name === FIT_SET)!;
+    const line = set.line.map((p) => ({ n_b: p.nB, g12: p.g12 }));
+    const fit = set.fit;
+    const fitText = fit ? `line: g12 = ${fit.slope.toFixed(3)} log10 N ${fit.intercept < 0 ? '−' : '+'} ${Math.abs(fit.intercept).toFixed(3)} (N in parameters), R² = ${fit.r2.toFixed(2)}` : 'line: fewer than 3 intervals, no fit';
+    const x = { type: 'quantitative' as const, title: 'N (B params, geometric mean of the interval)', scale: { type: 'log' as const } };
+    const y = { type: 'quantitative' as const, title: 'g12 = ΔTQA (MC2, 0-shot) / ΔHS (acc_norm, 10-shot)' };
+    const color = { field: 'family', type: 'nominal' as const, title: 'family', scale: { domain: families } };
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: {
+        text: 'Paper A Fig. 1b: running coupling g12(N), as-published panel (Pythia as filed, with GPT-J-6B and GPT-NeoX-20B)',
+        subtitle: [`grey band: transition phase, |g12| <= ${band}; diamonds: per-family N_c (first negative→positive crossing); dashed: OLS line over these intervals`, fitText],
+      },
+      width: 560,
+      height: 380,
+      config: baseConfig,
+      layer: [
+        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.15 }, encoding: { y: { datum: -band, type: 'quantitative' }, y2: { datum: band } } },
+        { data: { values: [{}] }, mark: { type: 'rule', color: '#333' }, encoding: { y: { datum: 0, type: 'quantitative' } } },
+        {
+          data: { values: intervals },
+          mark: { type: 'line', point: true, strokeWidth: 1.5 },
+          encoding: {
+            x: { field: 'mid_b', ...x },
+            y: { field: 'g12', ...y },
+            color,
+            order: { field: 'mid_b' },
+            tooltip: [{ field: 'family' }, { field: 'interval' }, { field: 'mid_b', title: 'N (B)' }, { field: 'g12' }, { field: 'phase' }],
+          },
+        },
+        {
+          data: { values: crossings },
+          mark: { type: 'point', shape: 'diamond', size: 140, filled: true, stroke: 'black', strokeWidth: 0.8 },
+          encoding: { x: { field: 'nc_b', type: 'quantitative' }, y: { field: 'g12', type: 'quantitative' }, color, tooltip: [{ field: 'family' }, { field: 'nc_b', title: 'N_c (B)' }] },
+        },
+        {
+          data: { values: line },
+          mark: { type: 'line', strokeDash: [6, 4], color: 'black', strokeWidth: 1.2 },
+          encoding: { x: { field: 'n_b', type: 'quantitative' }, y: { field: 'g12', type: 'quantitative' } },
+        },
+      ],
+    };
+  },
+};
+
+export default figure;
