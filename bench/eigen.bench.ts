@@ -1,0 +1,38 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { config } from '../pipeline/config.ts';
+import { runCoupling } from '../pipeline/coupling.ts';
+import { panelPhaseDeffs } from '../pipeline/eigen-phases.ts';
+import { ingest } from '../pipeline/ingest.ts';
+import { lossFit } from '../pipeline/loss-fit.ts';
+import { runPanels } from '../pipeline/panel-summary.ts';
+import { median } from '../pipeline/stats/describe.ts';
+import { createRng } from '../pipeline/stats/rng.ts';
+import type { BenchLine } from './run.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function time(f: () => unknown): number {
+  f();
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    f();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+/** The costly parts of the eigen and loss stages: the phase d_eff bootstrap and the profile loss fit. */
+export default function bench(): BenchLine[] {
+  const data = ingest(join(ROOT, 'data'));
+  const panels = runPanels(data);
+  const coupling = runCoupling(panels.published, panels.audited, config, createRng('bench'));
+  const boot = { rng: createRng('bench-eigen'), resamples: config.eigen.bootstrapResamples, level: config.eigen.ciLevel };
+  const pts = data.pythiaFigure.map((r) => ({ model: r.model, params: r.paramsB * 1e9, loss: r.loss }));
+  return [
+    { name: `eigen: phase d_eff, ${config.eigen.bootstrapResamples} resamples, one panel`, ms: time(() => panelPhaseDeffs(coupling.published, config.eigen.phaseRule, boot)), goal: '< 300 ms' },
+    { name: 'loss: profile fit of L = E + A·N^−α', ms: time(() => lossFit('bench', pts, config.loss)), goal: '< 50 ms' },
+  ];
+}
