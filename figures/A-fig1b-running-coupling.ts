@@ -7,12 +7,14 @@ const figure: FigureDef = {
   id: 'A-fig1b-running-coupling',
   paper: 'A',
   ref: 'Fig. 1b',
-  title: 'Running coupling g12(N) for the six Fig. 1b families, with per-family N_c and the pooled line',
+  title: 'Running coupling g12(N) for the six Fig. 1b families (plus any contributed family), with per-family N_c and the pooled line',
   provenance: 'recomputed',
   build(results) {
-    const families = results.config.criticalScale.runningFamilies;
     const band = results.config.coupling.phaseThreshold;
     const pc = results.coupling.published;
+    // Contributed families (data/families/) join the paper's six so a new family shows up here without code changes.
+    const contributed = pc.families.filter((f) => f.models[0]?.origin === 'contributed').map((f) => f.family);
+    const families = [...results.config.criticalScale.runningFamilies, ...contributed];
     const intervals = pc.families
       .filter((f) => families.includes(f.family))
       .flatMap((f) => f.intervals.filter((iv) => iv.g12 !== null).map((iv) => ({ family: f.family, interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase })));

@@ -42,6 +42,7 @@ const isNone = (c: ClaimRow) => c.value === '' && c.ciLow === '' && c.ciHigh ===
 const isPrediction = (c: ClaimRow) => c.unit.includes('(threshold)');
 
 function resultMatches(c: ClaimRow, r: ClaimResult): boolean {
+  if (r.proxy) return false;
   if (isNone(c)) return r.value === null && r.note.toLowerCase().startsWith('none');
   const checks: [string, number | null | undefined][] = [];
   if (c.value !== '') checks.push([c.value, r.value]);

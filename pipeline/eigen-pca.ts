@@ -1,4 +1,4 @@
-import type { Benchmarks26Row, FrontierIfevalRow } from './ingest-internals.ts';
+import type { Benchmarks26Row } from './ingest-internals.ts';
 import { symmetricEigen } from './stats/eigen.ts';
 import { correlationMatrix, covarianceMatrix, participationRatio } from './stats/participation-ratio.ts';
 
@@ -28,18 +28,27 @@ export function frontierSubset(rows: readonly Benchmarks26Row[], minParamsB: num
   return rows.filter((r) => r.paramsB >= minParamsB);
 }
 
+export interface FrontierIfevalRow {
+  model: string;
+  swe: number;
+  gpqa: number;
+  ifeval: number;
+}
+
 export interface FrontierIfevalDeff {
+  /** Where the scores come from, for notes. */
+  source: string;
   models: string[];
   deffCov: number;
   deffCorr: number;
 }
 
 /** App. A.9: d_eff over SWE-bench Verified, GPQA Diamond and IFEval for the models that have IFEval. */
-export function frontierIfevalDeff(rows: readonly FrontierIfevalRow[]): FrontierIfevalDeff {
-  const have = rows.filter((r) => r.ifeval !== null);
-  const X = have.map((r) => [r.swe, r.gpqa, r.ifeval!]);
+export function frontierIfevalDeff(rows: readonly FrontierIfevalRow[], source: string): FrontierIfevalDeff {
+  const X = rows.map((r) => [r.swe, r.gpqa, r.ifeval]);
   return {
-    models: have.map((r) => r.model),
+    source,
+    models: rows.map((r) => r.model),
     deffCov: participationRatio(symmetricEigen(covarianceMatrix(X)).values),
     deffCorr: participationRatio(symmetricEigen(correlationMatrix(X)).values),
   };

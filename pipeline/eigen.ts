@@ -20,6 +20,7 @@ export interface EigenOutput extends StageOutput {
   gains: { source: string; benchmark: string; fit: LineFit }[];
   pca26: Pca;
   frontierIfeval: FrontierIfevalDeff;
+  frontierIfevalAsCoded: FrontierIfevalDeff;
   olmo: OlmoSource[];
 }
 
@@ -59,7 +60,20 @@ export function runEigen(ctx: CouplingContext): EigenOutput {
     trendFits,
     gains,
     pca26: pca(ctx.data.internals.benchmarks26.map((r) => r.scores)),
-    frontierIfeval: frontierIfevalDeff(ctx.data.internals.frontierIfeval),
+    frontierIfeval: frontierIfevalDeff(
+      ctx.data.frontier.models.flatMap((m) => {
+        const { swe_verified: swe, gpqa_diamond: gpqa, ifeval } = m.scores;
+        return swe !== null && gpqa !== null && ifeval !== null ? [{ model: m.model, swe, gpqa, ifeval }] : [];
+      }),
+      'the frontier panel (data/frontier/models.csv)',
+    ),
+    frontierIfevalAsCoded: frontierIfevalDeff(
+      ctx.data.frontier.nc3Script.flatMap((r) => {
+        const { swe_verified: swe, gpqa_diamond: gpqa, ifeval } = r.scores;
+        return swe !== null && gpqa !== null && ifeval !== null ? [{ model: r.scriptModel, swe, gpqa, ifeval }] : [];
+      }),
+      'the table typed into the authors’ script cape_nc3_saturation.py',
+    ),
     olmo: olmoSources(ctx.panels.published, ctx.panels.audited, ctx.data.internals.benchmarks26),
   };
   return { ...out, tables: eigenTables(out, ctx), claims: eigenClaims(out, ctx) };

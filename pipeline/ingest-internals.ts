@@ -90,13 +90,6 @@ export interface Benchmarks26Row {
   scores: [number, number, number, number, number];
 }
 
-export interface FrontierIfevalRow {
-  model: string;
-  swe: number;
-  gpqa: number;
-  ifeval: number | null;
-}
-
 /** The authors' own derived numbers, kept apart so no computation can take them as input by accident. */
 export interface AuthorsComputed {
   aiFreeEnergy: { quantity: string; key1: string; key2: string; value: string }[];
@@ -117,7 +110,6 @@ export interface InternalsData {
   steeringRuns: SteeringRunRow[];
   gradientModels: GradientModelRow[];
   benchmarks26: Benchmarks26Row[];
-  frontierIfeval: FrontierIfevalRow[];
   authors: AuthorsComputed;
 }
 
@@ -186,7 +178,6 @@ export function ingestInternals(dataDir: string, errors: InputError[]): Internal
       paramsB: n(v.params_b),
       scores: [n(v.hellaswag), n(v.truthfulqa), n(v.arc), n(v.winogrande), n(v.mmlu)],
     })),
-    frontierIfeval: at('frontier/nc3_script_scores.csv', F.NC3_SCRIPT_FIELDS, (v) => ({ model: s(v.script_model), swe: n(v.swe_verified), gpqa: n(v.gpqa_diamond), ifeval: nn(v.ifeval) })),
     authors: {
       aiFreeEnergy: at(dir + 'authors_computed_ai_free_energy.csv', F.AUTHORS_AI_FREE_ENERGY_FIELDS, (v) => ({ quantity: s(v.quantity), key1: s(v.key1), key2: s(v.key2), value: s(v.value) })),
       labels26: at(dir + 'authors_computed_26models.csv', F.AUTHORS_26_LABEL_FIELDS, (v) => ({ model: s(v.model), phase: s(v.phase) })),

@@ -114,4 +114,3 @@ export const AUTHORS_26_PCA_FIELDS: readonly FieldSpec[] = [
 export const AUTHORS_BETA_FIT_FIELDS: readonly FieldSpec[] = [text('quantity'), text('value'), text('source')];
 
 /** The only per-model IFEval scores (hard-coded in the authors' Nc3 script); used for the App. A.9 frontier d_eff. */
-export const NC3_SCRIPT_FIELDS: readonly FieldSpec[] = [text('script_model'), percent('swe_verified'), percent('gpqa_diamond'), percent('ifeval', false), text('source')];

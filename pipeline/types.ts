@@ -59,6 +59,11 @@ export interface ClaimResult {
   high?: number | null;
   /** How the number was obtained, in one line. */
   note: string;
+  /**
+   * A stand-in for a quantity the paper does not define or release (shown for
+   * context); the ledger never counts it as reproducing the claim.
+   */
+  proxy?: boolean;
 }
 
 export interface StageOutput {

@@ -40,7 +40,7 @@ export interface WidthOutput extends StageOutput {
 
 const NULLS: WidthNull[] = ['random increasing widths', 'permuted widths'];
 
-function widthRow(panel: PanelName, family: string, subset: string, members: readonly Model[], cfg: Config, rng: Rng): WidthRow {
+export function widthRow(panel: PanelName, family: string, subset: string, members: readonly Model[], cfg: Config, rng: Rng): WidthRow {
   const scored = members.filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
   const used = scored.filter((m) => m.dModel !== null);
   const missingWidth = scored.filter((m) => m.dModel === null).map((m) => m.model);
@@ -67,8 +67,15 @@ function widthRow(panel: PanelName, family: string, subset: string, members: rea
   };
 }
 
+/** The paper's five families first, then every other family (contributed ones included) with three or more widths. */
+function familiesToNormalise(pc: PanelCoupling, cfg: Config): string[] {
+  const widths = (f: PanelCoupling['families'][number]) => f.models.filter((m) => m.dModel !== null && m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null).length;
+  const others = pc.families.filter((f) => !cfg.width.families.includes(f.family) && widths(f) >= 3).map((f) => f.family);
+  return [...cfg.width.families, ...others];
+}
+
 function panelRows(pc: PanelCoupling, cfg: Config, rng: Rng): WidthRow[] {
-  return cfg.width.families.flatMap((family) => {
+  return familiesToNormalise(pc, cfg).flatMap((family) => {
     const members = pc.families.find((f) => f.family === family)?.models ?? [];
     const r = rng.fork(`${pc.panel}/${family}`);
     const proper = members.filter((m) => m.quirk !== 'misfiled');

@@ -77,6 +77,12 @@ describe('ledger', () => {
     expect(ledger.rows[0]!.status).toBe('differs');
   });
 
+  it('never counts a stand-in (proxy) value as reproducing a claim, even when it rounds to the printed digits', () => {
+    const ledger = buildLedger([claims[2]!], [{ id: 'X.c', variant: 'as described', value: 10, proxy: true, note: 'a different quantity' }]);
+    expect(ledger.rows[0]!.status).toBe('not-recomputable');
+    expect(ledger.rows[0]!.cause).toMatch(/closest computable/);
+  });
+
   it('refuses results for claim ids the claims file does not have', () => {
     expect(() => buildLedger(claims, [{ id: 'X.zzz', variant: 'as described', value: 1, note: '' }])).toThrow(/X\.zzz/);
   });

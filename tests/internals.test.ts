@@ -17,7 +17,6 @@ function data(part: Partial<InternalsData>): InternalsData {
     steeringRuns: [],
     gradientModels: [],
     benchmarks26: [],
-    frontierIfeval: [],
     authors: { aiFreeEnergy: [], labels26: [], pca26: [], betaFit: new Map() },
     ...part,
   };
