@@ -1,10 +1,14 @@
 import { minimist } from 'zx';
 import { InputErrors } from '../io/validate.ts';
 import { ROOT, type Command } from './command.ts';
+import { diagnoseCommand } from './diagnose-command.ts';
 import { diffCommand } from './diff-command.ts';
 import { EXIT, UsageError } from './exit.ts';
+import { hfieldCommand } from './hfield-command.ts';
+import { predictCommand } from './predict-command.ts';
 import { checkReferenceCommand, snapshotCommand } from './reference-commands.ts';
 import { reproduce } from './reproduce.ts';
+import { steerMain } from '../../steer/cli.ts';
 
 const COMMANDS: Record<string, Command> = {
   reproduce: {
@@ -27,7 +31,16 @@ inputs does nothing. results/latest points to the newest folder.
       return EXIT.ok;
     },
   },
+  diagnose: diagnoseCommand,
+  'h-field': hfieldCommand,
+  predict: predictCommand,
   diff: diffCommand,
+  steer: {
+    summary: 'activation steering for local open-weight models (direction, generate, eval, probe)',
+    help: 'cape steer <direction|generate|eval|probe> --help  (see steer/README.md)',
+    ownHelp: true,
+    run: (argv) => steerMain(argv),
+  },
   'check-reference': checkReferenceCommand,
   snapshot: snapshotCommand,
 };
@@ -48,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`cape: unknown command "${name}"\n\n${usage()}`);
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (!cmd.ownHelp && (rest.includes('--help') || rest.includes('-h'))) {
     console.log(cmd.help);
     return EXIT.ok;
   }

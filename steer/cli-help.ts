@@ -1,0 +1,102 @@
+// Help texts for `cape steer`.
+
+const COMMON = `  --model DIR         Hugging Face model folder: config.json, *.safetensors, tokenizer.json (required)
+  --threads N         matmul threads, main thread included (default: cores, at most 8)
+  --json              machine-readable output
+  -h, --help          this help`;
+
+const STRENGTH = `  --gate authors      strength from the authors' cosine bands (default): cos(prompt, direction)
+                      < -0.1: 3.0, < 0.1: 1.5, < 0.3: 0.5, else 0 (their thresholds, as published)
+  --strength X        fixed strength instead: X times the unit vector
+  --relative          with --strength: X times the typical residual norm at that layer
+                      (residual RMS x sqrt(d_model), recorded in the vector file)
+  --positions P       last (default; the authors' hook: the last position of every forward pass)
+                      or all (every position of every pass)
+  --force             apply a vector whose config.json hash differs from the model's`;
+
+const SAMPLING = `  --seed S            sample instead of greedy decoding, seeded (same draws for steered and unsteered)
+  --temperature T     with --seed (default 0.7, as the authors)
+  --top-p P           with --seed (default 0.9, as the authors)`;
+
+export const HELP: Record<string, string> = {
+  steer: `usage: cape steer <command> [options]
+
+Activation steering for local open-weight models (GPT-NeoX/Pythia, Llama, Mistral,
+Qwen2, GPT-2), on CPU. The hook site is the residual stream at the output of
+block L, blocks numbered from 0.
+
+commands:
+  direction  build a truth direction at a layer and save it as a vector file
+  generate   print unsteered and steered continuations side by side
+  eval       judge truthfulness by likelihood, against a random-direction control
+  probe      per-layer reasoning/truthfulness coupling (the paper's internal measure)
+
+Run \`cape steer <command> --help\` for options. Exit codes: 0 ok, 1 finding, 2 usage error.`,
+
+  direction: `usage: cape steer direction --model DIR [options]
+
+Runs the true and false statements of a statement set, takes the block-L output at
+each statement's last token, and saves the unit direction mean(true) - mean(false).
+
+${COMMON}
+  --layer L           block whose output is read (default n_layers // 4, as the authors)
+  --method M          mean-diff (default) or pca (first principal axis of paired differences)
+  --statements FILE   JSON Lines, one {"true": "...", "false": "..."} per line
+                      (default: the project's 16 built-in pairs)
+  --out FILE          vector file to write (default steer-vector-L<layer>.json)`,
+
+  generate: `usage: cape steer generate --model DIR --vector FILE --prompt TEXT [options]
+
+Prints the unsteered and the steered continuation of each prompt. "Changed" only
+says the texts differ; it is not a judgement of truthfulness (use eval).
+
+${COMMON}
+  --vector FILE       vector file from \`cape steer direction\` (required)
+  --prompt TEXT       a prompt (repeatable)
+  --prompts FILE      one prompt per line
+  --max-new-tokens N  tokens to generate per prompt (default 40)
+${STRENGTH}
+${SAMPLING}`,
+
+  eval: `usage: cape steer eval --model DIR --vector FILE [options]
+
+For every multiple-choice item, the judge sums the log-probabilities of each
+answer's tokens after "Q: <question>\\nA:" and the model "prefers the true answer"
+when the true answer scores above every false one. Items are judged unsteered,
+steered, and steered along seeded random directions of the same norm at the same
+layer and strength. Reports "judged more truthful" (the true-answer margin rose)
+and "text changed" (greedy continuations differ) as separate numbers, with counts
+and Clopper-Pearson 95% CIs. Exit 1 (finding) when the truth direction is not
+shown to beat the random control.
+
+${COMMON}
+  --vector FILE       vector file (required unless --sweep)
+  --items FILE        JSON Lines {"question","true","false": "..." | ["...", ...]} or CSV
+                      with columns question,true,false (false answers separated by " | ")
+                      (default: the project's 16 built-in items)
+  --controls N        random control directions (default 1)
+  --control-seed S    seed of the control directions (default 0)
+  --gen-tokens N      tokens generated per condition for "text changed"; 0 skips (default 16)
+${STRENGTH}
+${SAMPLING}
+  --sweep             layer x strength grid instead (directions rebuilt per layer; judge only)
+  --layers L,L,...    sweep layers (default n_layers at 1/4, 1/2, 3/4)
+  --strengths X,...   sweep strengths (default 0.5,1.5,3; with --relative: 0.05,0.1,0.2)
+  --method M          sweep direction method: mean-diff (default) or pca
+  --statements FILE   sweep statement set (default built-in)`,
+
+  probe: `usage: cape steer probe --model DIR [options]
+
+For every layer: the cosine between the mean last-token block output of reasoning
+prompts and of truthfulness prompts (the paper's internal coupling), the share of
+prompt pairs with cosine < -0.5 (a layer is "competing" above 50%), and the same
+cosine between random halves of all prompts as a baseline. Exit 1 (finding) when
+any layer is competing.
+
+${COMMON}
+  --reasoning FILE    one prompt per line (default: 16 built-in)
+  --truthfulness FILE one prompt per line (default: 16 built-in)
+  --layers L,L,...    layers to report (default all)
+  --splits N          random splits for the baseline (default 20)
+  --seed S            seed of the random splits (default 0)`,
+};

@@ -1,0 +1,26 @@
+// Public API of the steering engine. The CLI (cli.ts) is a thin layer over these.
+export { steerMain } from './cli.ts';
+export { EXIT, SteerInputError, UsageError } from './errors.ts';
+export { loadModel, type LoadedModel, type LoadOptions } from './model.ts';
+export { computeDirection, defaultLayer, meanDifference, pairedPca, type DirectionOptions } from './direction.ts';
+export { readVectorFile, writeVectorFile, checkVectorFits, VECTOR_FORMAT, type VectorFile, type DirectionMethod } from './vector-file.ts';
+export { compareGenerations, type CompareOptions } from './compare.ts';
+export { runEval, summarise, type EvalOptions, type EvalReport, type EvalSummary, type ItemResult } from './eval.ts';
+export { runSweep, type SweepOptions, type SweepRow } from './sweep.ts';
+export { runProbe, DEFAULT_REASONING_PROMPTS, DEFAULT_TRUTHFULNESS_PROMPTS, type ProbeOptions, type ProbeReport } from './probe.ts';
+export { answerLogProbs, truthMargin, formatQuestion } from './judge.ts';
+export { DEFAULT_ITEMS, readItems, type McItem } from './items.ts';
+export { DEFAULT_STATEMENTS, readStatements, statementSetSha256, type StatementSet, type StatementPair } from './statements.ts';
+export { AUTHORS_BANDS, authorsBand, resolveStrength, type StrengthSpec } from './strength.ts';
+export { randomDirection } from './control.ts';
+export { clopperPearson, proportion, type Proportion } from './stats.ts';
+export { generateIds, type GenerateOptions } from './generate.ts';
+export { greedy, seededSampler, type SamplingOptions } from './sampling.ts';
+export { steeringHook, captureHook, composeHooks, type Steering, type SteerPositions } from './hooks.ts';
+export { Transformer, type BlockOutputHook, type ForwardOptions } from './forward.ts';
+export { KVCache } from './kv-cache.ts';
+export { lastTokenStates } from './activations.ts';
+export { loadConfig, parseConfig, SUPPORTED_MODEL_TYPES, type ModelConfig } from './config.ts';
+export { openCheckpoint, openSafetensors, readHeader, type TensorStore, type DType } from './safetensors.ts';
+export { writeSafetensors, writeShardedSafetensors, encodeSafetensors, type TensorToWrite } from './safetensors-write.ts';
+export { writeSyntheticModel, syntheticConfig, syntheticTensors, MemoryTensorStore, type SyntheticSpec } from './synthetic.ts';

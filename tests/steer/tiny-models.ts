@@ -1,0 +1,52 @@
+// Tiny seeded random-weight models in the real checkpoint layouts, built by
+// the tests themselves (no weights can be downloaded).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { parseConfig } from '../../steer/config.ts';
+import { Transformer } from '../../steer/forward.ts';
+import { loadModel, type LoadedModel } from '../../steer/model.ts';
+import type { DType } from '../../steer/safetensors.ts';
+import type { TensorToWrite } from '../../steer/safetensors-write.ts';
+import { MemoryTensorStore, syntheticConfig, syntheticTensors, writeSyntheticModel, type SyntheticSpec } from '../../steer/synthetic.ts';
+import { loadWeights } from '../../steer/weights.ts';
+
+export const NEOX: SyntheticSpec = { modelType: 'gpt_neox', nLayers: 4, dModel: 16, nHeads: 4, dFF: 32, seed: 11, scale: 0.4, rotaryPct: 0.5 };
+export const NEOX_SEQUENTIAL: SyntheticSpec = { ...NEOX, parallelResidual: false, seed: 12 };
+export const LLAMA: SyntheticSpec = { modelType: 'llama', nLayers: 3, dModel: 16, nHeads: 4, nKvHeads: 2, dFF: 24, seed: 13, scale: 0.4 };
+export const QWEN2: SyntheticSpec = { ...LLAMA, modelType: 'qwen2', seed: 14 };
+export const GPT2: SyntheticSpec = { modelType: 'gpt2', nLayers: 2, dModel: 16, nHeads: 2, dFF: 32, seed: 15, scale: 0.4, maxPositions: 64 };
+
+/** A Transformer straight from in-memory tensors (no files, no tokenizer). */
+export function memoryModel(spec: SyntheticSpec): Transformer {
+  const cfg = parseConfig(syntheticConfig(spec));
+  return new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(syntheticTensors(spec))));
+}
+
+export function modelFromTensors(config: Record<string, unknown>, tensors: TensorToWrite[]): Transformer {
+  const cfg = parseConfig(config);
+  return new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors)));
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'cape-steer-test-'));
+  dirs.push(d);
+  return d;
+}
+
+/** A model folder on disk: config.json, tokenizer.json, safetensors. */
+export function modelDir(spec: SyntheticSpec, o: { dtype?: DType; shards?: number } = {}): string {
+  const d = tempDir();
+  writeSyntheticModel(d, spec, o);
+  return d;
+}
+
+export async function loadedModel(spec: SyntheticSpec, o: { dtype?: DType; shards?: number; threads?: number } = {}): Promise<LoadedModel> {
+  return loadModel(modelDir(spec, o), { threads: o.threads });
+}
