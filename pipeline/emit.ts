@@ -62,6 +62,7 @@ export async function emit(results: Results, figures: FigureDef[], opts: { png: 
   const { csv, md } = ledgerFiles(ledger, digits, sensitivity);
   files.set('claims.csv', csv);
   files.set('claims.md', md);
+  files.set('config.json', JSON.stringify(results.config, null, 2) + '\n');
   files.set('claims.json', tableToJson(ledgerTable(ledger), digits));
   files.set('REPORT.md', buildReport({ version: opts.version, ledger, tables, figures, imageExt: opts.png ? 'png' : 'svg', digits }));
   return { files, ledger, tables, specs };

@@ -87,6 +87,22 @@ export function runPanels(data: Dataset): PanelsOutput {
         ['Scores are replaced only where the Open LLM Leaderboard v1 table has a float16 or bfloat16 evaluation of the same Hugging Face id.'],
         ['model', 'field'],
       ),
+      makeTable(
+        'interventions',
+        'What the papers suggest in each phase, with their own caveat and our grade of the evidence (data/interventions.csv)',
+        [
+          ['phase', 'phase'],
+          ['intervention', 'intervention'],
+          ['suggestion', 'what the papers suggest'],
+          ['paperCaveat', 'the papers’ own caveat'],
+          ['evidence', 'evidence grade'],
+          ['evidenceNote', 'why this grade'],
+          ['source', 'source'],
+        ],
+        data.interventions.map((i) => ({ ...i })),
+        [],
+        ['phase', 'intervention'],
+      ),
     ],
   };
 }

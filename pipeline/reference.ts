@@ -5,7 +5,7 @@ import { listFiles } from './io/hash.ts';
 
 /** The deterministic outputs a reviewer diffs: tables, figure specs and the ledger (no rasters, no manifest). */
 export function isSnapshotFile(rel: string): boolean {
-  return /^tables\/[^/]+\.(csv|json|md)$/.test(rel) || /^figures\/[^/]+\.vl\.json$/.test(rel) || /^claims\.(csv|json|md)$/.test(rel);
+  return /^tables\/[^/]+\.(csv|json|md)$/.test(rel) || /^figures\/[^/]+\.vl\.json$/.test(rel) || /^claims\.(csv|json|md)$/.test(rel) || rel === 'config.json';
 }
 
 /** Replaces the committed snapshot with a result folder's deterministic outputs. */
