@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
@@ -39,11 +39,13 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-export function svgToPng(svg: string): Buffer {
-  const r = new Resvg(svg, {
-    background: 'white',
-    fitTo: { mode: 'zoom', value: 2 },
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
-  });
-  return r.render().asPng();
+const PNG_OPTIONS = {
+  background: 'white',
+  fitTo: { mode: 'zoom' as const, value: 2 },
+  font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+};
+
+/** Rasterises off the main thread (resvg's thread pool), so several figures render on all cores at once. */
+export async function svgToPngAsync(svg: string): Promise<Buffer> {
+  return (await renderAsync(svg, PNG_OPTIONS)).asPng();
 }

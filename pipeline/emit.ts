@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureDef } from '../figures/figure.ts';
-import { checkFonts, specToSvg, svgToPng } from '../figures/render.ts';
+import { checkFonts, specToSvg, svgToPngAsync } from '../figures/render.ts';
 import { roundDeep, tableToCsv, tableToJson, tableToMarkdown } from './io/serialize.ts';
 import { buildLedger, ledgerTable, type Ledger } from './claims.ts';
 import type { FileMap } from './io/result-folder.ts';
@@ -43,14 +43,16 @@ export async function emit(results: Results, figures: FigureDef[], opts: { png: 
   }
   if (opts.png) checkFonts();
   const specs = new Map<string, TopLevelSpec>();
+  const pngs: [string, Promise<Buffer>][] = [];
   for (const fig of figures) {
     const spec = roundDeep(fig.build(results), digits);
     specs.set(fig.id, spec);
     files.set(`figures/${fig.id}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
     const svg = await specToSvg(spec);
     files.set(`figures/${fig.id}.svg`, svg);
-    if (opts.png) files.set(`figures/${fig.id}.png`, svgToPng(svg));
+    if (opts.png) pngs.push([`figures/${fig.id}.png`, svgToPngAsync(svg)]);
   }
+  for (const [path, png] of pngs) files.set(path, await png);
   const ledger = ledgerOf(results);
   const sensitivity = [headlineSensitivity(ledger), familySensitivity(results)];
   for (const t of sensitivity) {
