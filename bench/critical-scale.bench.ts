@@ -3,30 +3,17 @@
  * general-solver version of the as-coded one for comparison (why the closed
  * form exists: a 3×3 solve through ml-matrix per resample is far slower).
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { config } from '../pipeline/config.ts';
 import { ingest } from '../pipeline/ingest.ts';
-import { median } from '../pipeline/stats/describe.ts';
 import { polyfit } from '../pipeline/stats/ols.ts';
 import { vertexBootstrap } from '../pipeline/stats/quadratic-vertex.ts';
 import { createRng, resampleIndices } from '../pipeline/stats/rng.ts';
 import { stratifiedCrossingBootstrap } from '../pipeline/stats/running-coupling.ts';
 import type { BenchLine } from './run.ts';
+import { ROOT, timeMedian as time } from './timing.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REPEATS = 7;
 
-function time(f: () => void): number {
-  f(); // warm-up: JIT
-  const ms: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const t0 = performance.now();
-    f();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
 
 export default function bench(): BenchLine[] {
   const rows = ingest(join(ROOT, 'data')).pooled14;

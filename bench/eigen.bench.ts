@@ -1,28 +1,15 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { config } from '../pipeline/config.ts';
 import { runCoupling } from '../pipeline/coupling.ts';
 import { panelPhaseDeffs } from '../pipeline/eigen-phases.ts';
 import { ingest } from '../pipeline/ingest.ts';
 import { lossFit } from '../pipeline/loss-fit.ts';
 import { runPanels } from '../pipeline/panel-summary.ts';
-import { median } from '../pipeline/stats/describe.ts';
 import { createRng } from '../pipeline/stats/rng.ts';
 import type { BenchLine } from './run.ts';
+import { ROOT, timeMedian as time } from './timing.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-function time(f: () => unknown): number {
-  f();
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    f();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
 
 /** The costly parts of the eigen and loss stages: the phase d_eff bootstrap and the profile loss fit. */
 export default function bench(): BenchLine[] {

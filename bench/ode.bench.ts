@@ -1,5 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { config } from '../pipeline/config.ts';
 import { ingest } from '../pipeline/ingest.ts';
 import { panelTrajectories, pythiaOf, samplesOf, trajectoryOf } from '../pipeline/ode-data.ts';
@@ -8,22 +7,10 @@ import { leaveOneFamilyOut } from '../pipeline/ode-lofo.ts';
 import { thresholdSweep } from '../pipeline/ode-sweep.ts';
 import { familiesOf } from '../pipeline/panels.ts';
 import { runPanels } from '../pipeline/panel-summary.ts';
-import { median } from '../pipeline/stats/describe.ts';
 import type { BenchLine } from './run.ts';
+import { ROOT, timeMedian as time } from './timing.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-function time(f: () => unknown): number {
-  f(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    f();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
 
 /** The two costly parts of the ode stage: the STLSQ threshold sweep and leave-one-family-out. */
 export default function bench(): BenchLine[] {

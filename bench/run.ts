@@ -4,7 +4,7 @@
  * Goals are printed next to the numbers; nothing here is asserted by tests.
  */
 import { readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadFigures } from '../figures/registry.ts';
 import { withOverrides } from '../pipeline/cli/reproduce.ts';
@@ -12,9 +12,8 @@ import { config } from '../pipeline/config.ts';
 import { emit } from '../pipeline/emit.ts';
 import { runPipeline } from '../pipeline/run.ts';
 import { median } from '../pipeline/stats/describe.ts';
+import { ROOT, RUNS } from './timing.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 export interface BenchLine {
   name: string;

@@ -1,18 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingest } from '../pipeline/ingest.ts';
-import { InputErrors } from '../pipeline/io/validate.ts';
-import { copyData, editFile } from './helpers/fixtures.ts';
-
-function errorsOf(dataDir: string): string[] {
-  try {
-    ingest(dataDir);
-  } catch (e) {
-    if (e instanceof InputErrors) return e.errors.map((x) => `${x.file}:${x.line}: ${x.column}: ${x.message}`);
-    throw e;
-  }
-  return [];
-}
+import { copyData, editFile, ingestErrors } from './helpers/fixtures.ts';
 
 const replace = (file: string, from: string, to: string) => (d: string) =>
   editFile(join(d, file), (t) => {
@@ -44,12 +32,12 @@ describe('ingest rejects malformed frontier data with file, line and column', ()
     it(`reports ${what}`, () => {
       const d = copyData();
       corrupt(d);
-      const errors = errorsOf(d);
+      const errors = ingestErrors(d);
       expect(errors.some((e) => expected.test(e)), errors.join('\n')).toBe(true);
     });
   }
 
   it('accepts the project data as it is', () => {
-    expect(errorsOf(copyData())).toEqual([]);
+    expect(ingestErrors(copyData())).toEqual([]);
   });
 });

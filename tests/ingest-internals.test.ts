@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestInternals } from '../pipeline/ingest-internals.ts';
 import type { InputError } from '../pipeline/io/validate.ts';
-import { copyData, editFile } from './helpers/fixtures.ts';
+import { copyData, editFile, setCell } from './helpers/fixtures.ts';
 
 function errorsAfter(corrupt: (dataDir: string) => void): string[] {
   const d = copyData();
@@ -11,20 +11,6 @@ function errorsAfter(corrupt: (dataDir: string) => void): string[] {
   const errors: InputError[] = [];
   ingestInternals(d, errors);
   return errors.map((e) => `${e.file}:${e.line}: ${e.column}: ${e.message}`);
-}
-
-/** Replaces the cell in `column` on the first data row whose first cell is `key`; returns nothing. */
-function setCell(dataDir: string, file: string, key: string, column: string, value: string): void {
-  editFile(join(dataDir, file), (text) => {
-    const lines = text.split('\n');
-    const col = lines[0]!.split(',').indexOf(column);
-    const i = lines.findIndex((l) => l.startsWith(key + ','));
-    if (col < 0 || i < 0) throw new Error(`fixture: no ${key}/${column} in ${file}`);
-    const cells = lines[i]!.split(',');
-    cells[col] = value;
-    lines[i] = cells.join(',');
-    return lines.join('\n');
-  });
 }
 
 describe('internals ingest', () => {

@@ -2,33 +2,7 @@ import { rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../pipeline/ingest.ts';
-import { InputErrors } from '../pipeline/io/validate.ts';
-import { copyData, editFile } from './helpers/fixtures.ts';
-
-/** Replaces one cell of data/models.csv, addressed by model name and column name. */
-function setCell(dataDir: string, file: string, model: string, column: string, value: string): void {
-  editFile(join(dataDir, file), (text) => {
-    const lines = text.split('\n');
-    const header = lines[0]!.split(',');
-    const col = header.indexOf(column);
-    const i = lines.findIndex((l) => l.startsWith(model + ','));
-    if (col < 0 || i < 0) throw new Error(`fixture: no ${model}/${column}`);
-    const cells = lines[i]!.split(',');
-    cells[col] = value;
-    lines[i] = cells.join(',');
-    return lines.join('\n');
-  });
-}
-
-function errorsOf(dataDir: string): string[] {
-  try {
-    ingest(dataDir);
-  } catch (e) {
-    if (e instanceof InputErrors) return e.errors.map((x) => `${x.file}:${x.line}: ${x.column}: ${x.message}`);
-    throw e;
-  }
-  return [];
-}
+import { copyData, editFile, ingestErrors, setCell } from './helpers/fixtures.ts';
 
 const lineOf = (dataDir: string, file: string, model: string) => readFileSync(join(dataDir, file), 'utf8').split('\n').findIndex((l) => l.startsWith(model + ',')) + 1;
 
@@ -76,7 +50,7 @@ describe('ingest rejects malformed inputs with file, line and column', () => {
     it(`reports ${what}`, () => {
       const d = copyData();
       corrupt(d);
-      const errors = errorsOf(d);
+      const errors = ingestErrors(d);
       expect(errors.length).toBeGreaterThan(0);
       expect(errors.some((e) => expected(d).test(e)), errors.join('\n')).toBe(true);
     });
@@ -86,7 +60,7 @@ describe('ingest rejects malformed inputs with file, line and column', () => {
     const d = copyData();
     setCell(d, 'models.csv', 'OPT-1.3B', 'hellaswag', 'x');
     setCell(d, 'models.csv', 'BLOOM-3B', 'mmlu', '-4');
-    const errors = errorsOf(d);
+    const errors = ingestErrors(d);
     expect(errors.filter((e) => e.includes('hellaswag') || e.includes('mmlu')).length).toBe(2);
   });
 });

@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ingest } from '../../pipeline/ingest.ts';
+import { InputErrors } from '../../pipeline/io/validate.ts';
 import type { Model } from '../../pipeline/types.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,4 +42,29 @@ export function model(name: string, family: string, paramsB: number, hs: number 
     line: 0,
     ...extra,
   };
+}
+
+/** Replaces one cell of a data CSV, addressed by the first cell of its row and the column name. */
+export function setCell(dataDir: string, file: string, key: string, column: string, value: string): void {
+  editFile(join(dataDir, file), (text) => {
+    const lines = text.split('\n');
+    const col = lines[0]!.split(',').indexOf(column);
+    const i = lines.findIndex((l) => l.startsWith(key + ','));
+    if (col < 0 || i < 0) throw new Error(`fixture: no ${key}/${column} in ${file}`);
+    const cells = lines[i]!.split(',');
+    cells[col] = value;
+    lines[i] = cells.join(',');
+    return lines.join('\n');
+  });
+}
+
+/** Every input error ingest reports for a data folder, as "file:line: column: message"; [] when it loads. */
+export function ingestErrors(dataDir: string): string[] {
+  try {
+    ingest(dataDir);
+  } catch (e) {
+    if (e instanceof InputErrors) return e.errors.map((x) => `${x.file}:${x.line}: ${x.column}: ${x.message}`);
+    throw e;
+  }
+  return [];
 }
