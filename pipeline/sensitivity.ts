@@ -50,9 +50,13 @@ export function familySensitivity(results: Results): Table {
   const aud = pick('audited');
   const families = [...new Set([...pub.keys(), ...aud.keys()])].sort();
   const r = (f: ReturnType<typeof pub.get>) => f?.correlations[0]?.r ?? null;
+  const nc = (panel: 'as published' | 'audited', family: string) => {
+    const f = results.criticalScale.perFamily.find((x) => x.panel === panel && x.family === family);
+    return { value: f?.ncB ?? null, status: f?.status ?? 'absent' };
+  };
   return makeTable(
     'sensitivity-families',
-    'Per-family sensitivity: model count and r(HellaSwag 10-shot, TruthfulQA MC2 0-shot) on both panels',
+    'Per-family sensitivity: model count, r(HellaSwag 10-shot, TruthfulQA MC2 0-shot) and N_c on both panels',
     [
       ['family', 'family'],
       ['origin', 'origin'],
@@ -60,6 +64,9 @@ export function familySensitivity(results: Results): Table {
       ['n_audited', 'models, audited'],
       ['r_published', 'r(HS, TQA), as published'],
       ['r_audited', 'r(HS, TQA), audited'],
+      ['nc_published', 'N_c (B params), as published'],
+      ['nc_audited', 'N_c (B params), audited'],
+      ['nc_status', 'N_c status, as published / audited'],
     ],
     families.map((f) => ({
       family: f,
@@ -68,6 +75,9 @@ export function familySensitivity(results: Results): Table {
       n_audited: aud.get(f)?.models.length ?? 0,
       r_published: r(pub.get(f)),
       r_audited: r(aud.get(f)),
+      nc_published: nc('as published', f).value,
+      nc_audited: nc('audited', f).value,
+      nc_status: `${nc('as published', f).status} / ${nc('audited', f).status}`,
     })),
     [],
     ['family'],
