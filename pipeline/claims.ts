@@ -20,7 +20,7 @@ export interface Ledger {
   summary: Record<'A' | 'B', Record<Status, number>>;
 }
 
-/** Half a unit in the last printed digit: "0.989" → 0.0005, "4e-5" → 0.5e-5, "63" → 0.5. */
+/** Half a unit in the last printed digit: "0.417" → 0.0005, "7e-4" → 0.5e-4, "21" → 0.5. */
 export function printedTolerance(printed: string): number {
   const m = /^[-+]?(\d*)(?:\.(\d+))?(?:[eE]([-+]?\d+))?$/.exec(printed.trim());
   if (!m) throw new Error(`not a printed number: ${JSON.stringify(printed)}`);

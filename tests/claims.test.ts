@@ -42,7 +42,7 @@ describe('printed precision', () => {
 
 describe('ledger', () => {
   const claims = [
-    claim('X.a', '4.2', 'B params', { ciLow: '3.1', ciHigh: '11.6' }),
+    claim('X.a', '4.2', 'B params', { ciLow: '3.1', ciHigh: '11.7' }),
     claim('X.b', '0.37', 'ratio'),
     claim('X.c', '10', 'B params', { recomputable: 'no-data' }),
     claim('X.d', '2', 'count (threshold)'),
@@ -53,7 +53,7 @@ describe('ledger', () => {
 
   it('gives every claim a status, prefers the described method and falls back to the coded one', () => {
     const ledger = buildLedger(claims, [
-      { id: 'X.a', variant: 'as described', value: 4.16, low: 3.1, high: 11.64, note: 'd' },
+      { id: 'X.a', variant: 'as described', value: 4.16, low: 3.1, high: 11.74, note: 'd' },
       { id: 'X.b', variant: 'as described', value: 0.5, note: 'described' },
       { id: 'X.b', variant: 'as coded', value: 0.3701, note: 'coded' },
       { id: 'X.e', variant: 'as described', value: null, note: 'none: no crossing' },
