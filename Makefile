@@ -4,12 +4,12 @@
 NODE_DEPS := node_modules/.package-lock.json
 CAPE := node bin/cape.mjs
 
-.PHONY: reproduce test bench clean deps system-deps typecheck diff snapshot check-reference
+.PHONY: reproduce test bench clean deps fonts browser typecheck diff snapshot check-reference dashboard
 
-reproduce: $(NODE_DEPS) system-deps
+reproduce: $(NODE_DEPS) fonts
 	$(CAPE) reproduce
 
-test: $(NODE_DEPS) system-deps
+test: $(NODE_DEPS) fonts browser
 	@mkdir -p .tmp
 	@npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json; status=$$?; \
 	node tests/summary.mjs .tmp/vitest.json; exit $$status
@@ -19,10 +19,13 @@ diff: $(NODE_DEPS)
 	@if [ -z "$(A)" ] || [ -z "$(B)" ]; then echo "usage: make diff A=<version> B=<version>  (versions under results/, e.g. reference, latest)" >&2; exit 2; fi
 	@$(CAPE) diff "$(A)" "$(B)"
 
-snapshot: $(NODE_DEPS) system-deps
+dashboard: $(NODE_DEPS) fonts browser
+	$(CAPE) dashboard
+
+snapshot: $(NODE_DEPS) fonts
 	$(CAPE) snapshot
 
-check-reference: $(NODE_DEPS) system-deps
+check-reference: $(NODE_DEPS) fonts
 	$(CAPE) check-reference
 
 bench: $(NODE_DEPS)
@@ -42,6 +45,9 @@ $(NODE_DEPS): package.json package-lock.json
 	@touch $@
 
 # Fonts for figure text (resvg draws no text without them) and Chromium for the
-# dashboard's browser tests. Installed from Debian only when missing.
-system-deps:
-	@bash .ci/system-deps
+# dashboard's browser tests and screenshots. Installed from Debian only when missing.
+fonts:
+	@bash .ci/system-deps fonts
+
+browser:
+	@bash .ci/system-deps chromium

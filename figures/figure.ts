@@ -1,6 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../pipeline/run.ts';
-import { FONT_FAMILY } from './render.ts';
 
 /** A figure module shapes numbers a stage already computed into a Vega-Lite spec; it never computes statistics. */
 export interface FigureDef {
@@ -14,6 +13,9 @@ export interface FigureDef {
   provenance: 'recomputed' | 're-plotted from released measurements';
   build(results: Results): TopLevelSpec;
 }
+
+/** The one font every figure uses; figures/render.ts loads its files for rasterising. */
+export const FONT_FAMILY = 'DejaVu Sans';
 
 /** Shared look: pinned font so SVG text metrics and the PNG raster agree on every machine. */
 export const baseConfig = {

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { FONT_FAMILY } from './figure.ts';
 
 /** resvg silently drops text when it finds no font, so the font files are pinned and checked. */
 export const FONT_DIR = process.env.CAPE_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';
 export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `${FONT_DIR}/${f}`);
-export const FONT_FAMILY = 'DejaVu Sans';
 
 export function checkFonts(): void {
   const missing = FONT_FILES.filter((f) => !existsSync(f));

@@ -1,6 +1,7 @@
 import { minimist } from 'zx';
 import { InputErrors } from '../io/validate.ts';
 import { ROOT, type Command } from './command.ts';
+import { dashboardCommand, serveCommand } from './dashboard-command.ts';
 import { diagnoseCommand } from './diagnose-command.ts';
 import { diffCommand } from './diff-command.ts';
 import { EXIT, UsageError } from './exit.ts';
@@ -8,7 +9,6 @@ import { hfieldCommand } from './hfield-command.ts';
 import { predictCommand } from './predict-command.ts';
 import { checkReferenceCommand, snapshotCommand } from './reference-commands.ts';
 import { reproduce } from './reproduce.ts';
-import { steerMain } from '../../steer/cli.ts';
 
 const COMMANDS: Record<string, Command> = {
   reproduce: {
@@ -35,11 +35,14 @@ inputs does nothing. results/latest points to the newest folder.
   'h-field': hfieldCommand,
   predict: predictCommand,
   diff: diffCommand,
+  dashboard: dashboardCommand,
+  serve: serveCommand,
   steer: {
     summary: 'activation steering for local open-weight models (direction, generate, eval, probe)',
     help: 'cape steer <direction|generate|eval|probe> --help  (see steer/README.md)',
     ownHelp: true,
-    run: (argv) => steerMain(argv),
+    // Loaded on use: the steering engine and its tokenizer are not needed by any other command.
+    run: async (argv) => (await import('../../steer/cli.ts')).steerMain(argv),
   },
   'check-reference': checkReferenceCommand,
   snapshot: snapshotCommand,

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { baseConfig, PHASE_COLORS } from '../figures/figure.ts';
+import { STATUSES } from '../pipeline/claims.ts';
+import type { Config } from '../pipeline/config.ts';
+import type { Cell, Table } from '../pipeline/types.ts';
+import { claimLinks, frontierLineFromTables, interventionsFromTables, panelsFromTables, referenceFromTables, ResultFolderError, tableOf } from './derive.ts';
+import { familyCsv } from './family-csv.ts';
+import type { Payload, Spec } from './payload.ts';
+
+/** Tables the tabs draw from; a folder without one fails the build with the table's name rather than a blank tab. */
+export const REQUIRED_TABLES = [
+  'A-s2-coupling-intervals',
+  'A-extra-ode-leave-one-family-out',
+  'A-s4-llama2-holdout-baselines',
+  'B-s4-lab-trajectories',
+  'B-s4-trajectory-steps',
+  'B-tab1-per-lab-hfield',
+  'B-tab3-frontier-panel',
+  'B-s6-predictions',
+  'A-fig1d-deff-phases',
+  'A-appA9-pythia-eigen',
+  'A-appA9-pythia-summary',
+  'A-s2_3-pca-26models',
+  'B-tab2-coupling-matrix-eigenvalues',
+];
+
+function readJson<T>(path: string): T {
+  if (!existsSync(path)) throw new ResultFolderError(`${path} is missing; is this a result folder written by \`cape reproduce\`?`);
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+function readAll<T>(dir: string, suffix: string): Record<string, T> {
+  if (!existsSync(dir)) throw new ResultFolderError(`${dir} is missing; is this a result folder written by \`cape reproduce\`?`);
+  const files = readdirSync(dir).filter((f) => f.endsWith(suffix)).sort();
+  return Object.fromEntries(files.map((f) => [f.slice(0, -suffix.length), readJson<T>(join(dir, f))]));
+}
+
+/**
+ * The family pre-filled in the Diagnose box: the README's worked example of a
+ * new family when the checkout has it, else the first paper family.
+ */
+function exampleFamily(root: string | undefined, panels: Payload['panels']): Payload['example'] {
+  const file = root === undefined ? undefined : join(root, 'data', 'examples', 'qwen1.5.csv');
+  if (file && existsSync(file)) return { label: 'data/examples/qwen1.5.csv (Open LLM Leaderboard v1 scores; not in the paper)', text: readFileSync(file, 'utf8') };
+  const first = panels['as published'][0]?.family ?? '';
+  return { label: `${first} from this result folder's as-published panel`, text: familyCsv(panels['as published'].filter((m) => m.family === first)) };
+}
+
+/** Reads one result folder into the dashboard's payload. `root` is the checkout, for the example family only. */
+export function readResult(resultDir: string, root?: string): Payload {
+  const tables = readAll<Table>(join(resultDir, 'tables'), '.json');
+  const figures = readAll<Spec>(join(resultDir, 'figures'), '.vl.json');
+  const ledger = readJson<Table>(join(resultDir, 'claims.json'));
+  const config = readJson<Config>(join(resultDir, 'config.json'));
+  const manifest = existsSync(join(resultDir, 'manifest.json')) ? readJson<{ version?: string; created?: string; git_commit?: string }>(join(resultDir, 'manifest.json')) : {};
+  for (const id of REQUIRED_TABLES) tableOf(tables, id);
+  const panels = panelsFromTables(tables);
+  const claims = ledger.rows as Record<string, Cell>[];
+  return {
+    version: manifest.version ?? basename(resultDir),
+    created: manifest.created ?? null,
+    gitCommit: manifest.git_commit ?? null,
+    config,
+    tables,
+    figures,
+    claims,
+    statuses: [...STATUSES],
+    claimLinks: claimLinks(claims, Object.keys(tables), Object.keys(figures)),
+    reference: referenceFromTables(tables),
+    panels,
+    interventions: interventionsFromTables(tables),
+    frontierLine: frontierLineFromTables(tables),
+    chartConfig: baseConfig,
+    phaseColors: PHASE_COLORS,
+    example: exampleFamily(root, panels),
+  };
+}

@@ -1,0 +1,111 @@
+import { BENCHMARKS } from '../../pipeline/config.ts';
+import { diagnoseFamily } from '../../pipeline/diagnose.ts';
+import { parseFamily } from '../../pipeline/family-input.ts';
+import { InputErrors } from '../../pipeline/io/validate.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
+import type { Model, PanelName } from '../../pipeline/types.ts';
+import { familyCsv } from '../family-csv.ts';
+import type { Payload } from '../payload.ts';
+import { h, labelled, section, select } from '../ui/dom.ts';
+import type { TabDef } from '../ui/tabs.ts';
+import { renderDiagnosis } from './diagnosis-view.ts';
+
+/** The label parse errors carry, so a message reads "pasted input:3: column …". */
+export const PASTE_LABEL = 'pasted input';
+
+function showErrors(out: HTMLElement, e: InputErrors, text: string): void {
+  const lines = text.split(/\r?\n/);
+  out.replaceChildren(
+    h(
+      'div',
+      { class: 'input-errors', role: 'alert' },
+      h('h3', {}, `The pasted family could not be read: ${e.errors.length} problem${e.errors.length === 1 ? '' : 's'}. Nothing was diagnosed.`),
+      h(
+        'ul',
+        {},
+        e.errors.map((x) =>
+          h(
+            'li',
+            { 'data-line': x.line, 'data-column': x.column },
+            h('strong', {}, `Line ${x.line}${x.column ? `, column "${x.column}"` : ''}: `),
+            x.message,
+            lines[x.line - 1] !== undefined ? h('pre', {}, `${x.line} | ${lines[x.line - 1]}`) : null,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Runs the pipeline's own diagnosis with the run's config and the CLI's random stream (seed, then fork "diagnose"). */
+export function diagnose(models: Model[], data: Payload) {
+  return diagnoseFamily(models, data.reference, data.interventions, data.config, createRng(data.config.seed).fork('diagnose'));
+}
+
+export const diagnoseTab: TabDef = {
+  id: 'diagnose',
+  label: 'Diagnose',
+  async render(panel, ctx) {
+    const data = ctx.data;
+    const text = h('textarea', { rows: 10, spellcheck: 'false', 'aria-describedby': 'diag-help', class: 'csv' }) as HTMLTextAreaElement;
+    text.value = data.example.text;
+    const out = h('div', { class: 'diagnose-out', 'aria-live': 'polite' });
+    const run = async (models: () => Model[], focus?: string) => {
+      let m: Model[];
+      try {
+        m = models();
+      } catch (e) {
+        if (!(e instanceof InputErrors)) throw e;
+        text.setAttribute('aria-invalid', 'true');
+        showErrors(out, e, text.value);
+        return;
+      }
+      text.removeAttribute('aria-invalid');
+      await renderDiagnosis(out, diagnose(m, data), data, focus);
+    };
+    const fromText = () => run(() => parseFamily(text.value, PASTE_LABEL));
+    text.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void fromText();
+    });
+
+    const panelSel = select(['as published', 'audited'], 'as published');
+    const modelSel = select([]);
+    const fillModels = () => modelSel.replaceChildren(...data.panels[panelSel.value as PanelName].map((m) => h('option', { value: m.model }, `${m.model} (${m.family}, ${m.paramsB} B)`)));
+    panelSel.addEventListener('change', fillModels);
+    fillModels();
+    const fromModel = () => {
+      const models = data.panels[panelSel.value as PanelName];
+      const m = models.find((x) => x.model === modelSel.value);
+      if (!m) return;
+      const family = models.filter((x) => x.family === m.family);
+      text.value = familyCsv(family);
+      void run(() => family, m.model);
+    };
+
+    panel.append(
+      section(
+        'Diagnose a family from its scores',
+        h(
+          'p',
+          { id: 'diag-help' },
+          'One family as CSV, one model per line, in the schema of data/models.csv: columns ',
+          h('code', {}, ['model', 'family', 'params_b', ...BENCHMARKS, 'source'].join(', ')),
+          ' (sizes in billions of parameters, scores in percent; a score may be left blank). Add ',
+          h('code', {}, 'd_model'),
+          ' to get the width-normalised correlation. The diagnosis runs the pipeline’s own code in this page, with this run’s config. Ctrl+Enter diagnoses.',
+        ),
+        labelled(`Family CSV (pre-filled: ${data.example.label})`, text),
+        h(
+          'div',
+          { class: 'controls' },
+          h('button', { type: 'button', class: 'primary', id: 'diagnose-run', onclick: () => void fromText() }, 'Diagnose'),
+          h('button', { type: 'button', onclick: () => ((text.value = data.example.text), void fromText()) }, 'Load example'),
+        ),
+        h('h3', {}, 'Or pick a model from the dataset'),
+        h('div', { class: 'controls' }, labelled('Panel', panelSel), labelled('Model', modelSel), h('button', { type: 'button', id: 'diagnose-model', onclick: fromModel }, 'Diagnose its family')),
+      ),
+      section('Diagnosis', out),
+    );
+    await fromText();
+  },
+};

@@ -1,0 +1,244 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../dashboard/browser.ts';
+import { buildDashboard } from '../dashboard/build.ts';
+import type { Payload } from '../dashboard/payload.ts';
+import { readResult } from '../dashboard/read-result.ts';
+import { takeScreenshots } from '../dashboard/screenshots.ts';
+import { fmt } from '../dashboard/ui/dom.ts';
+import { serveDirectory, type Served } from '../dashboard/serve.ts';
+import { PASTE_LABEL } from '../dashboard/tabs/diagnose.ts';
+import { reproduce } from '../pipeline/cli/reproduce.ts';
+import { diagnoseFamily } from '../pipeline/diagnose.ts';
+import { parseFamily } from '../pipeline/family-input.ts';
+import { phaseOf } from '../pipeline/frontier-regression.ts';
+import { parseCsv } from '../pipeline/io/csv.ts';
+import { InputErrors } from '../pipeline/io/validate.ts';
+import { createRng } from '../pipeline/stats/rng.ts';
+import { ROOT, tempDir } from './helpers/fixtures.ts';
+
+const TABS = ['overview', 'diagnose', 'predict', 'frontier', 'eigen', 'claims'];
+
+let resultDir: string;
+let payload: Payload;
+let served: Served;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  resultDir = (await reproduce({ root: ROOT, resultsDir: tempDir(), resamples: 100, png: false, log: () => {} })).path;
+  await buildDashboard(resultDir);
+  payload = readResult(resultDir, ROOT);
+  served = await serveDirectory(resultDir, { home: '/dashboard/' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') problems.push(`request leaves 127.0.0.1: ${r.url()}`);
+  });
+  await page.goto(served.url);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function openTab(id: string): Promise<void> {
+  await page.click(`#tab-${id}`);
+  await page.waitForSelector(`#panel-${id}:not([data-ready="false"])`, { timeout: 60_000 });
+  expect(await page.getAttribute(`#panel-${id}`, 'data-ready')).toBe('true');
+}
+
+const HEADER = 'model,family,params_b,d_model,hellaswag,truthfulqa_mc2,arc,winogrande,mmlu,source';
+/** Four sizes with HellaSwag rising; TruthfulQA follows `tqa`, so the last interval decides the phase. */
+const family = (name: string, tqa: number[]) => [HEADER, ...[0.1, 0.4, 1.6, 6.4].map((n, i) => `${name}-${n}B,${name},${n},${512 * 2 ** i},${30 + 10 * i},${tqa[i]},25,50,25,test fixture`)].join('\n');
+
+describe('dashboard in Chromium', () => {
+  it('loads from the local server with the version in the header and no errors or outside requests', async () => {
+    await page.waitForSelector('#panel-overview[data-ready="true"]');
+    expect(await page.textContent('#result-version')).toBe(payload.version);
+    expect(page.url()).toBe(`${served.url}dashboard/#overview`);
+    expect(problems).toEqual([]);
+  });
+
+  it('renders the charts of every tab, with marks drawn', async () => {
+    for (const id of TABS) {
+      await openTab(id);
+      const charts = page.locator(`#panel-${id} .vega-embed svg.marks`);
+      expect(await charts.count(), id).toBeGreaterThan(0);
+      for (const svg of await charts.all()) expect(await svg.locator('.role-mark:is(.mark-symbol, .mark-line, .mark-rect, .mark-area) path').count(), id).toBeGreaterThan(0);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('filters the phase diagram to one family', async () => {
+    await openTab('overview');
+    const points = page.locator('#panel-overview .mark-symbol.role-mark path');
+    const scored = payload.panels['as published'].filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
+    expect(await points.count()).toBe(scored.length);
+    const fam = scored[0]!.family;
+    await page.selectOption('#panel-overview select >> nth=1', fam);
+    await expect.poll(() => points.count()).toBe(scored.filter((m) => m.family === fam).length);
+    await page.selectOption('#panel-overview select >> nth=1', 'all');
+    await expect.poll(() => points.count()).toBe(scored.length);
+  });
+
+  it('moves between tabs with the arrow, Home and End keys', async () => {
+    await openTab('overview');
+    await page.focus('#tab-overview');
+    const selected = () => page.getAttribute('[role=tab][aria-selected=true]', 'id');
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('tab-diagnose');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-diagnose');
+    await page.keyboard.press('End');
+    expect(await selected()).toBe(`tab-${TABS.at(-1)}`);
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('tab-overview');
+    expect(await page.isHidden('#panel-claims')).toBe(true);
+    expect(await page.getAttribute('#tab-overview', 'tabindex')).toBe('0');
+  });
+
+  it('diagnoses a typed family with the phase, N_c and placement that diagnoseFamily computes in Node', async () => {
+    await openTab('diagnose');
+    const fixtures = [family('Falls', [40, 42, 44, 41]), family('Rises', [44, 42, 40, 43])];
+    const phases: string[] = [];
+    for (const text of fixtures) {
+      const d = diagnoseFamily(parseFamily(text, PASTE_LABEL), payload.reference, payload.interventions, payload.config, createRng(payload.config.seed).fork('diagnose'));
+      await page.fill('#panel-diagnose textarea', text);
+      await page.click('#diagnose-run');
+      const out = page.locator(`#panel-diagnose .diagnosis[data-family="${d.family}"]`);
+      await out.waitFor();
+      expect(await out.getAttribute('data-phase')).toBe(d.phase);
+      expect(await out.getAttribute('data-nc')).toBe(d.nc.ncB === null ? 'none' : String(d.nc.ncB));
+      // Resample counts and null percentiles match only if the page draws from the CLI's random stream (seed, fork "diagnose").
+      const shown = await out.textContent();
+      if (d.nc.ci95) expect(shown).toContain(`from ${d.nc.resamplesWithCrossing} of ${d.nc.resamples} within-family resamples`);
+      for (const n of d.width!.nulls) expect(shown).toContain(`${n.kind}: the real value sits at the ${fmt(n.realPercentile, 3)}th percentile`);
+      expect(await out.textContent()).toContain(d.placement.summary);
+      expect(await page.locator('#panel-diagnose .intervention').count()).toBe(d.interventions.length);
+      phases.push(String(d.phase));
+    }
+    expect(phases).toEqual(['tax', 'bonus']);
+    expect(await page.textContent('#panel-diagnose .diagnosis .nc')).toMatch(/95% CI/);
+  });
+
+  it("diagnoses a dataset model's family, as `cape diagnose --model` does, and puts the family in the box", async () => {
+    await openTab('diagnose');
+    const models = payload.panels['as published'];
+    const pick = models.find((m, i) => i > 0 && models.filter((x) => x.family === m.family).length >= 4)!;
+    const d = diagnoseFamily(models.filter((m) => m.family === pick.family), payload.reference, payload.interventions, payload.config, createRng(payload.config.seed).fork('diagnose'));
+    await page.selectOption('#panel-diagnose select >> nth=1', pick.model);
+    await page.click('#diagnose-model');
+    const out = page.locator(`#panel-diagnose .diagnosis[data-family="${pick.family}"]`);
+    await out.waitFor();
+    expect(await out.getAttribute('data-phase')).toBe(d.phase ?? 'undetermined');
+    expect(await out.locator('.focus').textContent()).toContain(`${pick.model}: phase ${d.models.find((m) => m.model === pick.model)!.phase}`);
+    expect(parseFamily(await page.inputValue('#panel-diagnose textarea'), PASTE_LABEL).map((m) => m.model)).toEqual(d.models.map((m) => m.model));
+  });
+
+  it('shows which line and column of a malformed paste is wrong, and what was expected', async () => {
+    await openTab('diagnose');
+    const text = [HEADER, 'A-1B,A,1,2048,40,40,25,50,25,x', 'A-2B,A,2,2048,forty,41,25,50,25,x'].join('\n');
+    let expected = '';
+    try {
+      parseFamily(text, PASTE_LABEL);
+    } catch (e) {
+      expected = (e as InputErrors).errors[0]!.message;
+    }
+    expect(expected).not.toBe('');
+    await page.fill('#panel-diagnose textarea', text);
+    await page.click('#diagnose-run');
+    const err = page.locator('#panel-diagnose .input-errors[role=alert] li').first();
+    await err.waitFor();
+    expect(await err.getAttribute('data-line')).toBe('3');
+    expect(await err.getAttribute('data-column')).toBe('hellaswag');
+    expect(await err.textContent()).toContain(`Line 3, column "hellaswag": ${expected}`);
+    expect(await page.getAttribute('#panel-diagnose textarea', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#panel-diagnose .diagnosis').count()).toBe(0);
+  });
+
+  it("counts the ledger's statuses exactly as claims.csv does, and filters by status", async () => {
+    await openTab('claims');
+    const csv = parseCsv(readFileSync(join(resultDir, 'claims.csv'), 'utf8'), 'claims.csv');
+    const col = (name: string) => csv.header.indexOf(name);
+    const rows = csv.records.map((r) => ({ paper: r.cells[col('paper')]!, status: r.cells[col('status')]! }));
+    const statuses = [...new Set(rows.map((r) => r.status))];
+    expect(statuses.length).toBeGreaterThan(1);
+    for (const paper of ['A', 'B', 'all']) {
+      for (const status of payload.statuses) {
+        const want = rows.filter((r) => (paper === 'all' || r.paper === paper) && r.status === status).length;
+        expect(await page.textContent(`#panel-claims td[data-paper="${paper}"][data-status="${status}"]`), `${paper} ${status}`).toBe(String(want));
+      }
+    }
+    const status = statuses[1]!;
+    await page.selectOption('#panel-claims select >> nth=1', status);
+    expect(await page.locator('#ledger tbody tr').count()).toBe(rows.filter((r) => r.status === status).length);
+    await page.selectOption('#panel-claims select >> nth=1', '');
+    expect(await page.locator('#ledger tbody tr').count()).toBe(rows.length);
+  });
+
+  it('links a headline number to its highlighted ledger row', async () => {
+    await openTab('overview');
+    const first = page.locator('#panel-overview .headline').first();
+    const id = await first.getAttribute('data-claim');
+    await first.locator('a').click();
+    await page.waitForSelector(`#ledger tr.highlight[data-claim="${id}"]`);
+    expect(await page.getAttribute('[role=tab][aria-selected=true]', 'id')).toBe('tab-claims');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.claim)).toBe(id);
+  });
+
+  it('opens the table and the figure behind a ledger row in a dialog, and Escape returns focus', async () => {
+    await openTab('claims');
+    for (const kind of ['table', 'figure']) {
+      const button = page.locator(`#ledger [data-source^="${kind}:"]`).first();
+      const id = (await button.getAttribute('data-source'))!.slice(kind.length + 1);
+      await button.click();
+      const dialog = page.locator('dialog.source-dialog[open]');
+      await dialog.waitFor();
+      expect(await dialog.locator('h2').textContent()).toContain(id);
+      if (kind === 'table') expect(await dialog.locator('caption').first().textContent()).toContain(payload.tables[id]!.title);
+      else await dialog.locator('.vega-embed svg.marks').waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
+      expect(await page.locator('dialog.source-dialog[open]').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source'))).toBe(`${kind}:${id}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("computes a new model's h-field from the frozen line of the regression table", async () => {
+    await openTab('frontier');
+    const row = payload.tables['B-s3-regression-subsets']!.rows.find((r) => String(r.subset).startsWith('frozen panel'))!;
+    const [swe, gpqa] = [50, 40];
+    const h = gpqa - ((row.slope as number) * swe + (row.intercept as number));
+    await page.fill('#hf-swe', String(swe));
+    await page.fill('#hf-gpqa', String(gpqa));
+    const out = page.locator('#panel-frontier .hfield-out dl');
+    expect(Number(await out.getAttribute('data-h'))).toBeCloseTo(h, 9);
+    expect(await out.getAttribute('data-phase')).toBe(phaseOf(h, payload.config.frontier.cooperativeBand));
+    await page.fill('#hf-gpqa', '101');
+    expect(await page.locator('#panel-frontier .hfield-out [role=alert]').count()).toBe(1);
+  });
+
+  it('saves one screenshot per tab', async () => {
+    const out = tempDir();
+    const files = await takeScreenshots(join(resultDir, 'dashboard'), out, browser);
+    expect(files.map((f) => f.slice(out.length + 1))).toEqual(TABS.map((t, i) => `${String(i + 1).padStart(2, '0')}-${t}.png`));
+    for (const f of files) {
+      expect(existsSync(f)).toBe(true);
+      expect(readFileSync(f).subarray(1, 4).toString()).toBe('PNG');
+    }
+  });
+
+  it('finished the whole session without a console error, a failed request or a request leaving 127.0.0.1', () => {
+    expect(problems).toEqual([]);
+  });
+});
