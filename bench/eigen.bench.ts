@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { config } from '../pipeline/config.ts';
 import { runCoupling } from '../pipeline/coupling.ts';
-import { panelPhaseDeffs } from '../pipeline/eigen-phases.ts';
+import { panelPhaseDeffs } from '../pipeline/eigen/phases.ts';
 import { ingest } from '../pipeline/ingest.ts';
-import { lossFit } from '../pipeline/loss-fit.ts';
+import { lossFit } from '../pipeline/loss/fit.ts';
 import { runPanels } from '../pipeline/panel-summary.ts';
 import { createRng } from '../pipeline/stats/rng.ts';
 import type { BenchLine } from './run.ts';

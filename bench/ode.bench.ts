@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { config } from '../pipeline/config.ts';
 import { ingest } from '../pipeline/ingest.ts';
-import { panelTrajectories, pythiaOf, samplesOf, trajectoryOf } from '../pipeline/ode-data.ts';
-import { fitLinear, fitSparse } from '../pipeline/ode-fit.ts';
-import { leaveOneFamilyOut } from '../pipeline/ode-lofo.ts';
-import { thresholdSweep } from '../pipeline/ode-sweep.ts';
+import { panelTrajectories, pythiaOf, samplesOf, trajectoryOf } from '../pipeline/ode/data.ts';
+import { fitLinear, fitSparse } from '../pipeline/ode/fit.ts';
+import { leaveOneFamilyOut } from '../pipeline/ode/lofo.ts';
+import { thresholdSweep } from '../pipeline/ode/sweep.ts';
 import { familiesOf } from '../pipeline/panels.ts';
 import { runPanels } from '../pipeline/panel-summary.ts';
 import type { BenchLine } from './run.ts';

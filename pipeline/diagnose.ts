@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import { familyCoupling, type Correlation } from './coupling.ts';
-import { familyNc, type FamilyNc } from './critical-scale.ts';
+import { familyNc, type FamilyNc } from './critical-scale/stage.ts';
 import type { Intervention } from './ingest.ts';
 import type { Interval } from './intervals.ts';
 import type { Phase } from './phase.ts';

@@ -1,15 +1,15 @@
 import { config as defaultConfig, type Config } from './config.ts';
 import { runCoupling, type CouplingOutput } from './coupling.ts';
-import { runCriticalScale, type CriticalScaleOutput } from './critical-scale.ts';
-import { runEigen, type EigenOutput } from './eigen.ts';
-import { runFrontier, type FrontierOutput } from './frontier.ts';
+import { runCriticalScale, type CriticalScaleOutput } from './critical-scale/stage.ts';
+import { runEigen, type EigenOutput } from './eigen/stage.ts';
+import { runFrontier, type FrontierOutput } from './frontier/stage.ts';
 import { ingest, type Dataset } from './ingest.ts';
-import { runInternals, type InternalsOutput } from './internals.ts';
-import { runLoss, type LossOutput } from './loss.ts';
-import { runOde, type OdeOutput } from './ode.ts';
+import { runInternals, type InternalsOutput } from './internals/stage.ts';
+import { runLoss, type LossOutput } from './loss/stage.ts';
+import { runOde, type OdeOutput } from './ode/stage.ts';
 import { runPanels, type PanelsOutput } from './panel-summary.ts';
 import { createRng } from './stats/rng.ts';
-import type { StageContext } from './stage.ts';
+import type { StageContext } from './stage-context.ts';
 import type { StageOutput } from './types.ts';
 import { runWidth, type WidthOutput } from './width.ts';
 

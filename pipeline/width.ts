@@ -4,7 +4,7 @@ import { summariseDraws } from './stats/bootstrap-summary.ts';
 import { partialCorrelation, pearson } from './stats/pearson.ts';
 import { percentileOf, sharedDenominatorR, widthNullDistribution, type WidthNull } from './stats/ratio-null.ts';
 import type { Rng } from './stats/rng.ts';
-import type { CouplingContext } from './stage.ts';
+import type { CouplingContext } from './stage-context.ts';
 import { makeTable } from './table.ts';
 import type { ClaimResult, Model, PanelName, StageOutput, Table } from './types.ts';
 

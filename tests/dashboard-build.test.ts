@@ -11,7 +11,7 @@ import { serveDirectory } from '../dashboard/serve.ts';
 import { loadContext, referenceFamilies } from '../pipeline/cli/context.ts';
 import { resultFolder } from '../pipeline/cli/dashboard-command.ts';
 import { reproduce } from '../pipeline/cli/reproduce.ts';
-import { analyseFrontier } from '../pipeline/frontier-analysis.ts';
+import { analyseFrontier } from '../pipeline/frontier/analysis.ts';
 import type { Payload } from '../dashboard/payload.ts';
 import { ROOT, tempDir } from './helpers/fixtures.ts';
 

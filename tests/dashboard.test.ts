@@ -13,7 +13,7 @@ import { PASTE_LABEL } from '../dashboard/tabs/diagnose.ts';
 import { reproduce } from '../pipeline/cli/reproduce.ts';
 import { diagnoseFamily } from '../pipeline/diagnose.ts';
 import { parseFamily } from '../pipeline/family-input.ts';
-import { phaseOf } from '../pipeline/frontier-regression.ts';
+import { phaseOf } from '../pipeline/frontier/regression.ts';
 import { parseCsv } from '../pipeline/io/csv.ts';
 import { InputErrors } from '../pipeline/io/validate.ts';
 import { createRng } from '../pipeline/stats/rng.ts';

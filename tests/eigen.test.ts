@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../pipeline/config.ts';
 import { familyCoupling } from '../pipeline/coupling.ts';
-import { frontierSubset } from '../pipeline/eigen-pca.ts';
-import { deffOf, phaseDeff, phasesByRule } from '../pipeline/eigen-phases.ts';
-import { correlationEigen, gainRates, trendWindows } from '../pipeline/eigen-pythia.ts';
-import { paperCounts } from '../pipeline/eigen-tables.ts';
+import { frontierSubset } from '../pipeline/eigen/pca.ts';
+import { deffOf, phaseDeff, phasesByRule } from '../pipeline/eigen/phases.ts';
+import { correlationEigen, gainRates, trendWindows } from '../pipeline/eigen/pythia.ts';
+import { paperCounts } from '../pipeline/eigen/tables.ts';
 import type { ClaimRow } from '../pipeline/ingest.ts';
 import { createRng } from '../pipeline/stats/rng.ts';
 import { model } from './helpers/fixtures.ts';

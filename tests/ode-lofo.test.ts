@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BENCHMARKS } from '../pipeline/config.ts';
-import { panelTrajectories, type Sample } from '../pipeline/ode-data.ts';
-import { polynomialTerms, type PolySystem } from '../pipeline/ode-library.ts';
-import { leaveOneFamilyOut } from '../pipeline/ode-lofo.ts';
+import { panelTrajectories, type Sample } from '../pipeline/ode/data.ts';
+import { polynomialTerms, type PolySystem } from '../pipeline/ode/library.ts';
+import { leaveOneFamilyOut } from '../pipeline/ode/lofo.ts';
 import type { Model } from '../pipeline/types.ts';
 import { model } from './helpers/fixtures.ts';
 

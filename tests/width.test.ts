@@ -6,7 +6,7 @@ import { ingest, type Dataset } from '../pipeline/ingest.ts';
 import { runPanels, type PanelsOutput } from '../pipeline/panel-summary.ts';
 import { pearson } from '../pipeline/stats/pearson.ts';
 import { createRng } from '../pipeline/stats/rng.ts';
-import type { CouplingContext } from '../pipeline/stage.ts';
+import type { CouplingContext } from '../pipeline/stage-context.ts';
 import type { Model } from '../pipeline/types.ts';
 import { runWidth } from '../pipeline/width.ts';
 import { model, ROOT } from './helpers/fixtures.ts';

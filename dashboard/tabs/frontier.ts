@@ -1,4 +1,4 @@
-import { phaseOf, playbookOf } from '../../pipeline/frontier-regression.ts';
+import { phaseOf, playbookOf } from '../../pipeline/frontier/regression.ts';
 import type { Cell } from '../../pipeline/types.ts';
 import type { Payload } from '../payload.ts';
 import { addChart, Chart } from '../ui/chart.ts';

@@ -1,5 +1,5 @@
 import { BENCHMARK_LABEL, BENCHMARKS } from '../../pipeline/config.ts';
-import { predictScores, PredictError, type Prediction } from '../../pipeline/predict.ts';
+import { predictScores, PredictError, type Prediction } from '../../pipeline/ode/predict.ts';
 import type { PanelName } from '../../pipeline/types.ts';
 import type { Payload } from '../payload.ts';
 import { addChart, Chart } from '../ui/chart.ts';

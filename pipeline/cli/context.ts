@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { config as defaults, type Config } from '../config.ts';
 import { panelCoupling } from '../coupling.ts';
-import { familyNc } from '../critical-scale.ts';
+import { familyNc } from '../critical-scale/stage.ts';
 import type { ReferenceFamily } from '../diagnose.ts';
 import { ingest, type Dataset } from '../ingest.ts';
 import { auditedPanel, publishedPanel } from '../panels.ts';

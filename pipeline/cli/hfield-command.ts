@@ -1,6 +1,6 @@
 import { minimist } from 'zx';
-import { analyseFrontier } from '../frontier-analysis.ts';
-import { phaseOf, playbookOf } from '../frontier-regression.ts';
+import { analyseFrontier } from '../frontier/analysis.ts';
+import { phaseOf, playbookOf } from '../frontier/regression.ts';
 import type { Command } from './command.ts';
 import { loadContext } from './context.ts';
 import { EXIT, UsageError } from './exit.ts';

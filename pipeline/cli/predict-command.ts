@@ -1,6 +1,6 @@
 import { minimist } from 'zx';
 import { BENCHMARKS, BENCHMARK_LABEL } from '../config.ts';
-import { predictScores, PredictError } from '../predict.ts';
+import { predictScores, PredictError } from '../ode/predict.ts';
 import type { Command } from './command.ts';
 import { loadContext } from './context.ts';
 import { EXIT, UsageError } from './exit.ts';

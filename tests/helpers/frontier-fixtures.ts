@@ -1,4 +1,4 @@
-import type { FrontierModel } from '../../pipeline/ingest-frontier.ts';
+import type { FrontierModel } from '../../pipeline/frontier/ingest.ts';
 
 /** A synthetic frontier-panel row; frozen core model by default. */
 export function frontierModel(model: string, lab: string, swe: number | null, gpqa: number | null, extra: Partial<FrontierModel> = {}): FrontierModel {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalTerms, polynomialTerms, termName } from '../../pipeline/ode-library.ts';
+import { evalTerms, polynomialTerms, termName } from '../../pipeline/ode/library.ts';
 import { integrate } from '../../pipeline/stats/rk4.ts';
 import { leastSquares, ridge, stlsq } from '../../pipeline/stats/stlsq.ts';
 

@@ -1,0 +1,41 @@
+import { gradientLaw, type GradientLaw } from './gradient-law.ts';
+import { familyIntervals, modelPhases } from '../intervals.ts';
+import { lossClaims } from './claims.ts';
+import { lossFit, type LossFit } from './fit.ts';
+import { lossTables } from './tables.ts';
+import { familiesOf, publishedPanel } from '../panels.ts';
+import type { StageContext } from '../stage-context.ts';
+import type { StageOutput } from '../types.ts';
+
+export interface LossOutput extends StageOutput {
+  /** [0] the 8 Pythia losses of the Fig. 2 script table; [1] the 6-model gradient file's loss_mean. */
+  fits: LossFit[];
+  gradient: GradientLaw;
+}
+
+export type LossCore = Omit<LossOutput, 'tables' | 'claims'>;
+
+export const FIGURE_LOSSES = 'Fig. 2 script losses, 8 Pythia models (data/extracted/pythia-figure-table.csv)';
+export const GRADIENT_LOSSES = 'wikitext-2 loss_mean, 6 Pythia models (data/internals/gradient_norms_models.csv)';
+
+/** Phase of each Pythia size in the as-published panel (interval ending at it), for the per-phase Arrhenius fit. */
+function pythiaPhases(ctx: StageContext): (params: number) => string | null {
+  const pythia = (familiesOf(publishedPanel(ctx.data)).get('Pythia') ?? []).filter((m) => m.quirk !== 'misfiled');
+  const phases = modelPhases(familyIntervals(pythia, ctx.config.coupling.minDeltaHs, ctx.config.coupling.phaseThreshold));
+  return (params) => {
+    const m = pythia.find((x) => Math.abs(x.paramsB * 1e9 - params) <= 1e-6 * params);
+    return m ? (phases.get(m.model) ?? null) : null;
+  };
+}
+
+export function runLoss(ctx: StageContext): LossOutput {
+  const cfg = ctx.config.loss;
+  const fig = ctx.data.pythiaFigure.map((r) => ({ model: r.model, params: r.paramsB * 1e9, loss: r.loss }));
+  const grad = ctx.data.internals.gradientModels.map((r) => ({ model: r.model, params: r.params, loss: r.lossMean }));
+  const phaseAt = pythiaPhases(ctx);
+  const core: LossCore = {
+    fits: [lossFit(FIGURE_LOSSES, fig, cfg), lossFit(GRADIENT_LOSSES, grad, cfg)],
+    gradient: gradientLaw(ctx.data.internals.gradientModels, (m) => phaseAt(m.params)),
+  };
+  return { ...core, tables: lossTables(core, ctx), claims: lossClaims(core, ctx) };
+}
