@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BENCHMARKS } from '../pipeline/config.ts';
-import { panelTrajectories, type Sample } from '../pipeline/ode/data.ts';
-import { polynomialTerms, type PolySystem } from '../pipeline/ode/library.ts';
-import { leaveOneFamilyOut } from '../pipeline/ode/lofo.ts';
-import type { Model } from '../pipeline/types.ts';
-import { model } from './helpers/fixtures.ts';
+import { BENCHMARKS } from '../../pipeline/config.ts';
+import { panelTrajectories, type Sample } from '../../pipeline/ode/data.ts';
+import { polynomialTerms, type PolySystem } from '../../pipeline/ode/library.ts';
+import { leaveOneFamilyOut } from '../../pipeline/ode/lofo.ts';
+import type { Model } from '../../pipeline/types.ts';
+import { model } from '../helpers/fixtures.ts';
 
 const sim = { scale: 1, stepsPerDecade: 50, divergenceBoundPercent: 1000 };
 const all = (v: number) => ({ scores: { hellaswag: v, truthfulqa_mc2: v, arc: v, winogrande: v, mmlu: v } });

@@ -1,15 +1,15 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { config } from '../pipeline/config.ts';
-import { holds, parseCondition, type Condition } from '../pipeline/frontier/conditions.ts';
-import { asOfDate, evaluatePrediction, population } from '../pipeline/frontier/predictions.ts';
-import { runFrontier } from '../pipeline/frontier/stage.ts';
-import type { PredictionQuantity, PredictionRule } from '../pipeline/frontier/ingest.ts';
-import { ingest } from '../pipeline/ingest.ts';
-import { createRng } from '../pipeline/stats/rng.ts';
-import { copyData } from './helpers/fixtures.ts';
-import { frontierModel as fm } from './helpers/frontier-fixtures.ts';
+import { config } from '../../pipeline/config.ts';
+import { holds, parseCondition, type Condition } from '../../pipeline/frontier/conditions.ts';
+import { asOfDate, evaluatePrediction, population } from '../../pipeline/frontier/predictions.ts';
+import { runFrontier } from '../../pipeline/frontier/stage.ts';
+import type { PredictionQuantity, PredictionRule } from '../../pipeline/frontier/ingest.ts';
+import { ingest } from '../../pipeline/ingest.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
+import { copyData } from '../helpers/fixtures.ts';
+import { frontierModel as fm } from '../helpers/frontier-fixtures.ts';
 
 const FROZEN = 'frozen-2026-03';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boostingChain } from '../pipeline/loss/boosting-chain.ts';
-import { config } from '../pipeline/config.ts';
-import { gradientLaw } from '../pipeline/loss/gradient-law.ts';
-import type { LossCore } from '../pipeline/loss/stage.ts';
-import { constantStats, lossFit } from '../pipeline/loss/fit.ts';
+import { boostingChain } from '../../pipeline/loss/boosting-chain.ts';
+import { config } from '../../pipeline/config.ts';
+import { gradientLaw } from '../../pipeline/loss/gradient-law.ts';
+import type { LossCore } from '../../pipeline/loss/stage.ts';
+import { constantStats, lossFit } from '../../pipeline/loss/fit.ts';
 
 const grad = (model: string, params: number, lossMean: number, gradNormMean: number) => ({ model, params, lossMean, gradNormMean });
 

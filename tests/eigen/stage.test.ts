@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFigures } from '../figures/registry.ts';
-import { withOverrides } from '../pipeline/cli/reproduce.ts';
-import { config } from '../pipeline/config.ts';
-import { runCoupling } from '../pipeline/coupling.ts';
-import { runEigen } from '../pipeline/eigen/stage.ts';
-import { ingest } from '../pipeline/ingest.ts';
-import { runInternals } from '../pipeline/internals/stage.ts';
-import { runLoss } from '../pipeline/loss/stage.ts';
-import { runPanels } from '../pipeline/panel-summary.ts';
-import type { Results } from '../pipeline/run.ts';
-import { createRng } from '../pipeline/stats/rng.ts';
-import { ROOT } from './helpers/fixtures.ts';
+import { loadFigures } from '../../figures/registry.ts';
+import { withOverrides } from '../../pipeline/cli/reproduce.ts';
+import { config } from '../../pipeline/config.ts';
+import { runCoupling } from '../../pipeline/coupling.ts';
+import { runEigen } from '../../pipeline/eigen/stage.ts';
+import { ingest } from '../../pipeline/ingest.ts';
+import { runInternals } from '../../pipeline/internals/stage.ts';
+import { runLoss } from '../../pipeline/loss/stage.ts';
+import { runPanels } from '../../pipeline/panel-summary.ts';
+import type { Results } from '../../pipeline/run.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
+import { ROOT } from '../helpers/fixtures.ts';
 
 /** Runs only the stages these three depend on, so other stages' work in progress cannot break the test. */
 function run(): Results {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../pipeline/config.ts';
-import { familyCoupling } from '../pipeline/coupling.ts';
-import { frontierSubset } from '../pipeline/eigen/pca.ts';
-import { deffOf, phaseDeff, phasesByRule } from '../pipeline/eigen/phases.ts';
-import { correlationEigen, gainRates, trendWindows } from '../pipeline/eigen/pythia.ts';
-import { paperCounts } from '../pipeline/eigen/tables.ts';
-import type { ClaimRow } from '../pipeline/ingest.ts';
-import { createRng } from '../pipeline/stats/rng.ts';
-import { model } from './helpers/fixtures.ts';
+import { config } from '../../pipeline/config.ts';
+import { familyCoupling } from '../../pipeline/coupling.ts';
+import { frontierSubset } from '../../pipeline/eigen/pca.ts';
+import { deffOf, phaseDeff, phasesByRule } from '../../pipeline/eigen/phases.ts';
+import { correlationEigen, gainRates, trendWindows } from '../../pipeline/eigen/pythia.ts';
+import { paperCounts } from '../../pipeline/eigen/tables.ts';
+import type { ClaimRow } from '../../pipeline/ingest.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
+import { model } from '../helpers/fixtures.ts';
 
 // HS rises; TQA falls, then is flat, then rises: intervals tax, transition, bonus.
 const fam = [model('a', 'F', 1, 40, 45), model('b', 'F', 2, 50, 43), model('c', 'F', 4, 60, 43.5), model('d', 'F', 8, 70, 46)];

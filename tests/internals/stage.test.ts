@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../pipeline/config.ts';
-import type { ClaimRow } from '../pipeline/ingest.ts';
-import type { InternalsData, LayerCouplingRow, QwenHeadRow } from '../pipeline/internals/ingest.ts';
-import { internalFindings } from '../pipeline/internals/checks.ts';
-import { fig5Families, fig5PaperCounts, headModels, histogramMedian, HEADS_CLAIM } from '../pipeline/internals/heads.ts';
+import { config } from '../../pipeline/config.ts';
+import type { ClaimRow } from '../../pipeline/ingest.ts';
+import type { InternalsData, LayerCouplingRow, QwenHeadRow } from '../../pipeline/internals/ingest.ts';
+import { internalFindings } from '../../pipeline/internals/checks.ts';
+import { fig5Families, fig5PaperCounts, headModels, histogramMedian, HEADS_CLAIM } from '../../pipeline/internals/heads.ts';
 
 function data(part: Partial<InternalsData>): InternalsData {
   return {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyData, editFile, ingestErrors } from './helpers/fixtures.ts';
+import { copyData, editFile, ingestErrors } from '../helpers/fixtures.ts';
 
 const replace = (file: string, from: string, to: string) => (d: string) =>
   editFile(join(d, file), (t) => {

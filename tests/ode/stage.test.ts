@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { config } from '../pipeline/config.ts';
-import { ingest, type Dataset } from '../pipeline/ingest.ts';
-import { runOde, type OdeOutput } from '../pipeline/ode/stage.ts';
-import { runPanels, type PanelsOutput } from '../pipeline/panel-summary.ts';
-import { createRng } from '../pipeline/stats/rng.ts';
-import { ROOT } from './helpers/fixtures.ts';
+import { config } from '../../pipeline/config.ts';
+import { ingest, type Dataset } from '../../pipeline/ingest.ts';
+import { runOde, type OdeOutput } from '../../pipeline/ode/stage.ts';
+import { runPanels, type PanelsOutput } from '../../pipeline/panel-summary.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
+import { ROOT } from '../helpers/fixtures.ts';
 
 let data: Dataset;
 let panels: PanelsOutput;

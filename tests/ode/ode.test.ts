@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BENCHMARKS } from '../pipeline/config.ts';
-import { isoclineCalls, isoclineConstant } from '../pipeline/ode/isocline.ts';
-import { familyIntervals } from '../pipeline/intervals.ts';
-import { samplesOf, sizeRange, trajectoryOf } from '../pipeline/ode/data.ts';
-import { fitLinear, trajectoryErrors } from '../pipeline/ode/fit.ts';
-import { fixedPointFit } from '../pipeline/ode/fixed-point.ts';
-import { polyHoldout } from '../pipeline/ode/holdout.ts';
-import { binomial, evalTerms, polynomialTerms, termName } from '../pipeline/ode/library.ts';
-import { phaseFit } from '../pipeline/ode/phase.ts';
-import { jaccard, stableRatio, type SweepPoint } from '../pipeline/ode/sweep.ts';
-import { model } from './helpers/fixtures.ts';
+import { BENCHMARKS } from '../../pipeline/config.ts';
+import { isoclineCalls, isoclineConstant } from '../../pipeline/ode/isocline.ts';
+import { familyIntervals } from '../../pipeline/intervals.ts';
+import { samplesOf, sizeRange, trajectoryOf } from '../../pipeline/ode/data.ts';
+import { fitLinear, trajectoryErrors } from '../../pipeline/ode/fit.ts';
+import { fixedPointFit } from '../../pipeline/ode/fixed-point.ts';
+import { polyHoldout } from '../../pipeline/ode/holdout.ts';
+import { binomial, evalTerms, polynomialTerms, termName } from '../../pipeline/ode/library.ts';
+import { phaseFit } from '../../pipeline/ode/phase.ts';
+import { jaccard, stableRatio, type SweepPoint } from '../../pipeline/ode/sweep.ts';
+import { model } from '../helpers/fixtures.ts';
 
 const NAMES = ['HS', 'TQA', 'ARC', 'WG', 'MMLU'];
 const five = (v: number[]) => ({ scores: { hellaswag: v[0]!, truthfulqa_mc2: v[1]!, arc: v[2]!, winogrande: v[3]!, mmlu: v[4]! } });

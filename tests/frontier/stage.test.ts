@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { config } from '../pipeline/config.ts';
-import { leaveOneLabOut, trajectories, excursions } from '../pipeline/frontier/labs.ts';
-import { eigenstructure } from '../pipeline/frontier/matrix.ts';
-import { fitPanel, hField, panelRows, phaseOf, playbookOf } from '../pipeline/frontier/regression.ts';
-import { saturationRow, topK } from '../pipeline/frontier/saturation.ts';
-import { REGENERATED_ELSEWHERE } from '../pipeline/frontier/claims-released.ts';
-import { runFrontier } from '../pipeline/frontier/stage.ts';
-import { ingest } from '../pipeline/ingest.ts';
-import { fitLine } from '../pipeline/stats/ols.ts';
-import { createRng } from '../pipeline/stats/rng.ts';
-import { ROOT } from './helpers/fixtures.ts';
-import { frontierModel as fm } from './helpers/frontier-fixtures.ts';
+import { config } from '../../pipeline/config.ts';
+import { leaveOneLabOut, trajectories, excursions } from '../../pipeline/frontier/labs.ts';
+import { eigenstructure } from '../../pipeline/frontier/matrix.ts';
+import { fitPanel, hField, panelRows, phaseOf, playbookOf } from '../../pipeline/frontier/regression.ts';
+import { saturationRow, topK } from '../../pipeline/frontier/saturation.ts';
+import { REGENERATED_ELSEWHERE } from '../../pipeline/frontier/claims-released.ts';
+import { runFrontier } from '../../pipeline/frontier/stage.ts';
+import { ingest } from '../../pipeline/ingest.ts';
+import { fitLine } from '../../pipeline/stats/ols.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
+import { ROOT } from '../helpers/fixtures.ts';
+import { frontierModel as fm } from '../helpers/frontier-fixtures.ts';
 
 const cfg = config.frontier;
 

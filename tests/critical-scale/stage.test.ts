@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { config, type Config } from '../pipeline/config.ts';
-import { runCoupling } from '../pipeline/coupling.ts';
-import { runCriticalScale, type CriticalScaleOutput } from '../pipeline/critical-scale/stage.ts';
-import { ingest, type Dataset, type PooledRow } from '../pipeline/ingest.ts';
-import { runPanels, type PanelsOutput } from '../pipeline/panel-summary.ts';
-import type { PercentileInterval } from '../pipeline/stats/bootstrap-summary.ts';
-import { createRng } from '../pipeline/stats/rng.ts';
-import type { CouplingContext } from '../pipeline/stage-context.ts';
-import type { Model } from '../pipeline/types.ts';
-import { model, ROOT } from './helpers/fixtures.ts';
+import { config, type Config } from '../../pipeline/config.ts';
+import { runCoupling } from '../../pipeline/coupling.ts';
+import { runCriticalScale, type CriticalScaleOutput } from '../../pipeline/critical-scale/stage.ts';
+import { ingest, type Dataset, type PooledRow } from '../../pipeline/ingest.ts';
+import { runPanels, type PanelsOutput } from '../../pipeline/panel-summary.ts';
+import type { PercentileInterval } from '../../pipeline/stats/bootstrap-summary.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
+import type { CouplingContext } from '../../pipeline/stage-context.ts';
+import type { Model } from '../../pipeline/types.ts';
+import { model, ROOT } from '../helpers/fixtures.ts';
 
 function small(resamples: number): Config {
   const c = structuredClone(config);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestInternals } from '../pipeline/internals/ingest.ts';
-import type { InputError } from '../pipeline/io/validate.ts';
-import { copyData, editFile, setCell } from './helpers/fixtures.ts';
+import { ingestInternals } from '../../pipeline/internals/ingest.ts';
+import type { InputError } from '../../pipeline/io/validate.ts';
+import { copyData, editFile, setCell } from '../helpers/fixtures.ts';
 
 function errorsAfter(corrupt: (dataDir: string) => void): string[] {
   const d = copyData();
