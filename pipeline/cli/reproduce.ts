@@ -79,6 +79,10 @@ export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult
   const tEmit = performance.now();
   const out = await emit(results, figures, { png: opts.png ?? true, version });
   log(`[emit] ${out.tables.length} tables, ${figures.length} figures, ${out.ledger.rows.length} ledger rows ${(performance.now() - tEmit).toFixed(0).padStart(6)} ms`);
+  for (const paper of ['A', 'B'] as const) {
+    const counts = Object.entries(out.ledger.summary[paper]).filter(([, n]) => n > 0);
+    log(`ledger, Paper ${paper}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  }
   const manifest = {
     version,
     created: new Date().toISOString(),
