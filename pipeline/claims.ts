@@ -71,7 +71,7 @@ const fmt = (v: number | null | undefined) => (typeof v === 'number' && Number.i
 
 function describeResult(r: ClaimResult): string {
   const interval = r.low !== undefined || r.high !== undefined ? ` [${fmt(r.low)}, ${fmt(r.high)}]` : '';
-  return `${r.variant} ${fmt(r.value)}${interval} (${r.note})`;
+  return `${r.proxy ? 'stand-in, ' : ''}${r.variant} ${fmt(r.value)}${interval} (${r.note})`;
 }
 
 function judge(c: ClaimRow, results: ClaimResult[]): Omit<LedgerRow, 'claim' | 'results' | 'tolerance'> {

@@ -169,7 +169,8 @@ export function criticalScaleClaims(o: CriticalScaleNumbers, ctx: CouplingContex
       const boot = f.ci95 ? `; 95% CI ${ci(f.ci95)} from ${f.resamplesWithCrossing} of ${f.resamples} within-family resamples that cross` : '';
       const interval = f.ci95 ? { low: f.ci95[0], high: f.ci95[1] } : {};
       out.push({ id: `A.tab1.nc_${key}`, variant, value: f.ncB, ...interval, note: `${f.status === 'crossing' ? 'first negative→positive g12 change, interpolated: ' : ''}${f.reason}; ${panel} panel${boot}` });
-      if (f.atModelB !== null) out.push({ id: `A.tab1.nc_${key}`, variant, value: f.atModelB, note: `discrete reading: size of ${f.below!.to}, the model where g12 turns from negative to positive; ${panel} panel` });
+      // Shown for context only: the configured rule (interpolation) decides the status.
+      if (f.atModelB !== null) out.push({ id: `A.tab1.nc_${key}`, variant, value: f.atModelB, proxy: true, note: `discrete reading, not the configured rule: size of ${f.below!.to}, the model where g12 turns from negative to positive; ${panel} panel` });
     }
     const crossing = fams.filter((f) => f.ncB !== null).sort((a, b) => a.ncB! - b.ncB!);
     if (crossing.length > 0) {
