@@ -3,7 +3,6 @@ import type { PhaseDeff } from './phases.ts';
 import { PYTHIA_PANEL_SOURCE } from './pythia.ts';
 import { modelGammas } from './near-1b.ts';
 import type { CouplingContext } from '../stage-context.ts';
-import { fitLine } from '../stats/ols.ts';
 import type { ClaimResult, Variant } from '../types.ts';
 
 const f3 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : 'n/a');
@@ -45,10 +44,6 @@ function trendClaims(e: EigenCore, ctx: CouplingContext): ClaimResult[] {
   const last = win[win.length - 1];
   if (!first || !last || !fit) return [];
   const at = (w: typeof first) => `${mode} window ${w.first}–${w.last} (${w.nModels} models), as-published Pythia scores, correlation matrix`;
-  const slope = fitLine(
-    ctx.coupling.published.families.flatMap((f) => f.intervals.filter((i) => i.g12 !== null).map((i) => Math.log10(i.midB * 1e9))),
-    ctx.coupling.published.families.flatMap((f) => f.intervals.filter((i) => i.g12 !== null).map((i) => i.g12!)),
-  );
   const others = (show: (x: (typeof e.trendFits)[number]) => string) => e.trendFits.filter((x) => x !== fit).map((x) => `${x.mode}, ${x.source}: ${show(x)}`).join('; ');
   const none = (id: string, why: string): ClaimResult => ({ id, variant: 'as described', value: null, note: `not computable: ${why}` });
   return [
@@ -60,7 +55,6 @@ function trendClaims(e: EigenCore, ctx: CouplingContext): ClaimResult[] {
     { id: 'A.appA9.tqa_load_below', variant: 'as described', value: first.tqaLoadingE2, note: `TQA loading of e2 (HS loading >= 0), first ${at(first)}` },
     { id: 'A.appA9.tqa_load_above', variant: 'as described', value: last.tqaLoadingE2, note: `TQA loading of e2 (HS loading >= 0), last ${at(last)}` },
     { id: 'A.appA9.det_zero', variant: 'as described', value: fit.detZeroB, note: `λ1·λ2 fitted linearly in log10 N over ${mode} windows reaches 0 here (B params; none if the slope ${f3(fit.det.slope)} per decade is >= 0); other windows and scores: ${others((x) => (x.detZeroB === null ? 'no crossing' : `${f3(x.detZeroB)}B`))}` },
-    { id: 'A.appA9.slope_0629', variant: 'as described', value: slope.slope, note: `closest computable: OLS slope of g12 on log10 N (interval midpoints) over all ${slope.n} as-published intervals with g12; intercept ${f3(slope.intercept)}, R² ${f3(slope.r2)}` },
     none('A.appA9.theta_star', 'no Riccati model, code or fitted angle is released'),
     none('A.appA9.sin_theta', 'depends on θ*, which is not released'),
     none('A.appA9.phase_lock_agree', 'depends on θ*, which is not released'),
