@@ -50,7 +50,8 @@ function nc2Claims(runs: readonly InternalRun[], cfg: FrontierConfig): ClaimResu
   }
   out.push(claim('B.s5_2.opt125m', RM, null, 'no released internal measurement of OPT-125M'));
   const optTl = runs.filter((r) => r.family === 'OPT' && r.analysis === 'tl_layer');
-  out.push(claim('B.s5_2.opt_competing_13b', RM, optTl.length ? Math.max(...optTl.map((r) => r.competingCount ?? NaN)) : null, `largest competing-head count over the released OPT TransformerLens runs (${optTl.map((r) => r.model).join(', ')}); 125M and the paper's unit analysis are not released`));
+  // A different analysis (TransformerLens heads, not the paper's unit counts): context, never a match.
+  out.push({ ...claim('B.s5_2.opt_competing_13b', RM, optTl.length ? Math.max(...optTl.map((r) => r.competingCount ?? NaN)) : null, `largest competing-head count over the released OPT TransformerLens runs (${optTl.map((r) => r.model).join(', ')}), a different analysis; 125M and the paper's unit analysis are not released`), proxy: true });
   const tl13 = find('OPT-13B', 'tl_layer');
   const o30 = find('OPT-30B', cfg.nc2Analysis);
   if (tl13 && o30) out.push(claim('B.fig2.crash59', RM, (100 * (tl13.netCoupling - o30.netCoupling)) / tl13.netCoupling, `closest release: drop from OPT-13B (TransformerLens, ${f(tl13.netCoupling)}) to OPT-30B (${cfg.nc2Analysis}, ${f(o30.netCoupling)}): two different measures`));
