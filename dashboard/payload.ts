@@ -40,7 +40,5 @@ export interface Payload {
   interventions: Intervention[];
   frontierLine: FrontierLine;
   /** The figures' shared Vega-Lite config and phase colours, so the dashboard's own charts match them. */
-  chartConfig: Record<string, unknown>;
-  phaseColors: { domain: string[]; range: string[] };
   example: { label: string; text: string };
 }

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { baseConfig, PHASE_COLORS } from '../figures/figure.ts';
 import { STATUSES } from '../pipeline/claims.ts';
 import type { Config } from '../pipeline/config.ts';
 import type { Cell, Table } from '../pipeline/types.ts';
@@ -71,8 +70,6 @@ export function readResult(resultDir: string, root?: string): Payload {
     panels,
     interventions: interventionsFromTables(tables),
     frontierLine: frontierLineFromTables(tables),
-    chartConfig: baseConfig,
-    phaseColors: PHASE_COLORS,
     example: exampleFamily(root, panels),
   };
 }

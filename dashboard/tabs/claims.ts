@@ -1,3 +1,4 @@
+import { baseConfig } from '../../figures/figure.ts';
 import type { Cell } from '../../pipeline/types.ts';
 import type { Payload } from '../payload.ts';
 import { addChart } from '../ui/chart.ts';
@@ -62,7 +63,7 @@ function countsSpec(data: Payload) {
     title: 'Ledger status per paper',
     width: 520,
     height: 90,
-    config: data.chartConfig,
+    config: baseConfig,
     data: { values },
     mark: 'bar',
     encoding: {

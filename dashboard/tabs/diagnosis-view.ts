@@ -1,3 +1,4 @@
+import { baseConfig, PHASE_COLORS } from '../../figures/figure.ts';
 import type { Diagnosis } from '../../pipeline/diagnose.ts';
 import type { Intervention } from '../../pipeline/ingest.ts';
 import type { Payload } from '../payload.ts';
@@ -12,7 +13,7 @@ function g12Spec(d: Diagnosis, data: Payload) {
     title: { text: `g12 = ΔTQA/ΔHS per interval, ${d.family}`, subtitle: `dashed: the ±${t} phase band (config.coupling.phaseThreshold)` },
     width: 440,
     height: 260,
-    config: data.chartConfig,
+    config: baseConfig,
     layer: [
       { data: { values: [{ y: -t }, { y: 0 }, { y: t }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#777' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
       {
@@ -29,7 +30,7 @@ function g12Spec(d: Diagnosis, data: Payload) {
         encoding: {
           x: { field: 'mid_b', type: 'quantitative', scale: { type: 'log' } },
           y: { field: 'g12', type: 'quantitative' },
-          color: { field: 'phase', type: 'nominal', scale: data.phaseColors, title: 'phase' },
+          color: { field: 'phase', type: 'nominal', scale: PHASE_COLORS, title: 'phase' },
           tooltip: [{ field: 'interval' }, { field: 'd_hs', title: 'ΔHS (pp)' }, { field: 'd_tqa', title: 'ΔTQA (pp)' }, { field: 'g12', format: '.3f' }, { field: 'phase' }],
         },
       },
@@ -47,7 +48,7 @@ function placementSpec(d: Diagnosis, data: Payload) {
     title: { text: 'Where the family sits: within-family r(HellaSwag, TruthfulQA)' },
     width: 440,
     height: 90,
-    config: data.chartConfig,
+    config: baseConfig,
     data: { values },
     mark: { type: 'point', filled: true, size: 110, opacity: 0.85 },
     encoding: {

@@ -1,3 +1,4 @@
+import { baseConfig } from '../../figures/figure.ts';
 import { BENCHMARK_SHORT, BENCHMARKS } from '../../pipeline/config.ts';
 import type { Payload } from '../payload.ts';
 import { addChart } from '../ui/chart.ts';
@@ -13,7 +14,7 @@ function loadingsSpec(data: Payload) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Pythia correlation matrix: loadings of each eigenvector', subtitle: 'HS 10-shot, TQA MC2 0-shot, ARC 25-shot, WG 5-shot, MMLU 5-shot; sign fixed so the HellaSwag loading is ≥ 0' },
-    config: data.chartConfig,
+    config: baseConfig,
     data: { values },
     facet: { row: { field: 'source', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top' } } },
     spec: {

@@ -1,3 +1,4 @@
+import { baseConfig } from '../../figures/figure.ts';
 import { phaseOf, playbookOf } from '../../pipeline/frontier/regression.ts';
 import type { Cell } from '../../pipeline/types.ts';
 import type { Payload } from '../payload.ts';
@@ -18,7 +19,7 @@ function trajectorySpec(data: Payload) {
     title: { text: 'Lab trajectories: h-field in release order', subtitle: 'h = GPQA Diamond − frozen-line prediction from SWE-bench Verified (GPQA points)' },
     width: 620,
     height: 340,
-    config: data.chartConfig,
+    config: baseConfig,
     params: [{ name: 'lab', value: 'all' }],
     layer: [
       { data: { values: bands }, mark: { type: 'rule', color: '#999', strokeDash: [4, 3] }, encoding: { y: { field: 'y', type: 'quantitative' } } },

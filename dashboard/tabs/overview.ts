@@ -1,3 +1,4 @@
+import { phaseDiagramSpec } from '../../figures/A-fig1a-phase-diagram.ts';
 import type { Cell, PanelName } from '../../pipeline/types.ts';
 import type { Payload } from '../payload.ts';
 import { Chart } from '../ui/chart.ts';
@@ -13,43 +14,18 @@ function phasePoints(data: Payload, panel: PanelName) {
     .filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null)
     .map((m) => {
       const iv = ending.get(`${m.family}\u0000${m.model}`);
-      return { model: m.model, family: m.family, params_b: m.paramsB, hellaswag: m.scores.hellaswag, truthfulqa: m.scores.truthfulqa_mc2, phase: (iv?.phase as string) || 'none', g12: iv?.g12 ?? null, source: m.source };
+      return { model: m.model, family: m.family, params_b: m.paramsB, hellaswag: m.scores.hellaswag, truthfulqa: m.scores.truthfulqa_mc2, phase: (iv?.phase as string) || 'none', g12: typeof iv?.g12 === 'number' ? iv.g12 : null, source: m.source };
     });
 }
 
 function phaseSpec(data: Payload, panel: PanelName) {
-  const enc = { x: { field: 'hellaswag', type: 'quantitative', title: 'HellaSwag (acc_norm, 10-shot, %)', scale: { zero: false } }, y: { field: 'truthfulqa', type: 'quantitative', title: 'TruthfulQA (MC2, 0-shot, %)', scale: { zero: false } } };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Phase diagram, ${panel} panel`, subtitle: 'phase of the interval ending at each model within its family; lines join a family in size order' },
+  return phaseDiagramSpec(phasePoints(data, panel), {
+    title: `Phase diagram, ${panel} panel`,
+    subtitle: 'phase of the interval ending at each model within its family; lines join a family in size order',
     width: 760,
     height: 460,
-    config: data.chartConfig,
-    params: [{ name: 'family', value: 'all' }],
-    data: { values: phasePoints(data, panel) },
-    transform: [{ filter: "family == 'all' || datum.family == family" }],
-    layer: [
-      { mark: { type: 'line', strokeWidth: 1, opacity: 0.35, color: '#666' }, encoding: { ...enc, detail: { field: 'family' }, order: { field: 'params_b' } } },
-      {
-        mark: { type: 'point', filled: true, opacity: 0.85, stroke: '#333', strokeWidth: 0.5 },
-        encoding: {
-          ...enc,
-          size: { field: 'params_b', type: 'quantitative', title: 'N (B params)', scale: { type: 'log', range: [20, 500] }, legend: { titleLimit: 200 } },
-          color: { field: 'phase', type: 'nominal', title: 'phase', scale: data.phaseColors },
-          tooltip: [
-            { field: 'model' },
-            { field: 'family' },
-            { field: 'params_b', title: 'N (B params)' },
-            { field: 'hellaswag', title: 'HellaSwag (%)' },
-            { field: 'truthfulqa', title: 'TruthfulQA MC2 (%)' },
-            { field: 'phase' },
-            { field: 'g12', title: 'g12 of the interval ending here', format: '.3f' },
-            { field: 'source' },
-          ],
-        },
-      },
-    ],
-  };
+    familyFilter: true,
+  });
 }
 
 const published = (r: Record<string, Cell>) => `${r.published}${r.published_low || r.published_high ? ` [${r.published_low}, ${r.published_high}]` : ''}`;

@@ -1,3 +1,4 @@
+import { baseConfig } from '../../figures/figure.ts';
 import { BENCHMARK_LABEL, BENCHMARKS } from '../../pipeline/config.ts';
 import { predictScores, PredictError, type Prediction } from '../../pipeline/ode/predict.ts';
 import type { PanelName } from '../../pipeline/types.ts';
@@ -8,7 +9,7 @@ import { sourceButton } from '../ui/sources.ts';
 import { renderTable } from '../ui/table.ts';
 import type { TabDef } from '../ui/tabs.ts';
 
-function trajectorySpec(p: Prediction, data: Payload) {
+function trajectorySpec(p: Prediction) {
   const values = [
     ...p.path.flatMap((pt) => BENCHMARKS.map((b, j) => ({ kind: 'ODE prediction', benchmark: BENCHMARK_LABEL[b], params_b: pt.paramsB, score: pt.scores[j], model: '' }))),
     ...p.actual.flatMap((m) => BENCHMARKS.map((b, j) => ({ kind: 'data', benchmark: BENCHMARK_LABEL[b], params_b: m.paramsB, score: m.scores[j], model: m.model }))),
@@ -20,7 +21,7 @@ function trajectorySpec(p: Prediction, data: Payload) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `${p.family}: predicted five-benchmark trajectories beside the data`, subtitle: `integrated from ${p.startModel} (${p.startB} B); ${p.trainedOn}` },
-    config: data.chartConfig,
+    config: baseConfig,
     data: { values },
     facet: { field: 'benchmark', type: 'nominal', title: null, sort: BENCHMARKS.map((b) => BENCHMARK_LABEL[b]) },
     columns: 5,
@@ -58,7 +59,7 @@ function lofoSpec(data: Payload) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Leave-one-family-out: error of the ODE on a family it never saw', subtitle: `${diverged} of ${rows.length} runs diverged before the family's largest model and have no error (last column of the table below)` },
-    config: data.chartConfig,
+    config: baseConfig,
     data: { values: rows.filter((r) => r.mape_all !== null) },
     facet: { column: { field: 'panel', type: 'nominal', title: null } },
     spec: {
@@ -114,7 +115,7 @@ export const predictTab: TabDef = {
       }
       size.removeAttribute('aria-invalid');
       out.replaceChildren(predictionTable(p), p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map((w) => h('li', {}, w))) : h('p', {}, 'No warning: the target lies inside the fitted range.'));
-      await chart.draw(trajectorySpec(p, data));
+      await chart.draw(trajectorySpec(p));
     };
     panelSel.addEventListener('change', () => (fillFamilies(), void run()));
     famSel.addEventListener('change', () => (setDefaultSize(), void run()));
