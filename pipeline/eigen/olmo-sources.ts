@@ -1,7 +1,7 @@
 import type { PanelCoupling } from '../coupling.ts';
 import type { Benchmarks26Row } from '../internals/ingest.ts';
 import type { Interval } from '../intervals.ts';
-import type { Model, Panel } from '../types.ts';
+import type { Panel } from '../types.ts';
 
 /** OLMo 1B → 7B as each source gives it (Paper A §2.2, Fig. 1c). */
 export interface OlmoSource {
@@ -65,4 +65,3 @@ export function intervalAt(pc: PanelCoupling, model: string, side: 'from' | 'to'
   return undefined;
 }
 
-export const modelsOf = (pc: PanelCoupling): Model[] => pc.families.flatMap((f) => f.models);

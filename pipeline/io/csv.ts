@@ -76,11 +76,3 @@ export function parseCsv(text: string, file: string): CsvDocument {
   if (!first) throw new CsvSyntaxError(file, 1, 'the file is empty; expected a header row');
   return { header: first.cells, records: rows };
 }
-
-function quote(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function formatCsv(header: string[], rows: string[][]): string {
-  return [header, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
-}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, formatCsv, parseCsv } from '../../pipeline/io/csv.ts';
+import { CsvSyntaxError, parseCsv } from '../../pipeline/io/csv.ts';
+import { tableToCsv } from '../../pipeline/io/serialize.ts';
+import { makeTable } from '../../pipeline/table.ts';
 
 describe('CSV reader', () => {
   it('strips a byte-order mark, accepts CRLF and ignores trailing blank lines', () => {
@@ -23,8 +25,10 @@ describe('CSV reader', () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3\n', 'bad.csv')).toThrow(/bad\.csv:2:/);
   });
 
-  it('round-trips values that need quoting', () => {
-    const text = formatCsv(['a', 'b'], [['x,y', 'q"q']]);
-    expect(parseCsv(text, 'f').records[0]!.cells).toEqual(['x,y', 'q"q']);
+  it('reads back what the table writer writes, values that need quoting included', () => {
+    const text = tableToCsv(makeTable('t', 't', [['a', 'label, a'], ['b', 'b']], [{ a: 'x,y', b: 'q"q' }]), 6);
+    const doc = parseCsv(text, 'f');
+    expect(doc.header).toEqual(['label, a', 'b']);
+    expect(doc.records[0]!.cells).toEqual(['x,y', 'q"q']);
   });
 });
