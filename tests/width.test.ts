@@ -1,15 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { config, type Config } from '../pipeline/config.ts';
 import { runCoupling } from '../pipeline/coupling.ts';
-import { ingest, type Dataset } from '../pipeline/ingest.ts';
-import { runPanels, type PanelsOutput } from '../pipeline/panel-summary.ts';
+import type { Dataset } from '../pipeline/ingest.ts';
+import type { PanelsOutput } from '../pipeline/panel-summary.ts';
 import { pearson } from '../pipeline/stats/pearson.ts';
 import { createRng } from '../pipeline/stats/rng.ts';
 import type { CouplingContext } from '../pipeline/stage-context.ts';
 import type { Model } from '../pipeline/types.ts';
 import { runWidth } from '../pipeline/width.ts';
-import { model, ROOT } from './helpers/fixtures.ts';
+import { model, releasedContext } from './helpers/fixtures.ts';
 
 function cfg(draws = 200): Config {
   const c = structuredClone(config);
@@ -74,11 +73,10 @@ describe('width normalisation', () => {
 
 describe('width stage on the released data', () => {
   it('reports raw and normalised r for every configured family on both panels', () => {
-    const data = ingest(join(ROOT, 'data'));
     const c = cfg(50);
-    const panels = runPanels(data);
-    const coupling = runCoupling(panels.published, panels.audited, c, createRng('x').fork('coupling'));
-    const out = runWidth({ data, config: c, rng: createRng('x'), panels, coupling });
+    const ctx = releasedContext(c, createRng('x'));
+    const data = ctx.data;
+    const out = runWidth(ctx);
     for (const panel of ['as published', 'audited'] as const) {
       for (const f of c.width.families) expect(out.rows.some((r) => r.panel === panel && r.family === f && r.normalisedR !== null), `${panel} ${f}`).toBe(true);
     }

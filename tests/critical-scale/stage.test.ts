@@ -1,15 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { config, type Config } from '../../pipeline/config.ts';
 import { runCoupling } from '../../pipeline/coupling.ts';
 import { runCriticalScale, type CriticalScaleOutput } from '../../pipeline/critical-scale/stage.ts';
-import { ingest, type Dataset, type PooledRow } from '../../pipeline/ingest.ts';
-import { runPanels, type PanelsOutput } from '../../pipeline/panel-summary.ts';
+import type { Dataset, PooledRow } from '../../pipeline/ingest.ts';
+import type { PanelsOutput } from '../../pipeline/panel-summary.ts';
 import type { PercentileInterval } from '../../pipeline/stats/bootstrap-summary.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
 import type { CouplingContext } from '../../pipeline/stage-context.ts';
 import type { Model } from '../../pipeline/types.ts';
-import { model, ROOT } from '../helpers/fixtures.ts';
+import { model, releasedContext } from '../helpers/fixtures.ts';
 
 function small(resamples: number): Config {
   const c = structuredClone(config);
@@ -119,11 +118,9 @@ describe('pooled critical scale', () => {
 
 describe('critical-scale stage on the released data', () => {
   it('reports every claim in its scope, with as-coded and as-described readings of the headline N_c', () => {
-    const data = ingest(join(ROOT, 'data'));
-    const cfg = small(100);
-    const panels = runPanels(data);
-    const coupling = runCoupling(panels.published, panels.audited, cfg, createRng('x').fork('coupling'));
-    const out = runCriticalScale({ data, config: cfg, rng: createRng('x'), panels, coupling });
+    const ctx = releasedContext(small(100), createRng('x'));
+    const data = ctx.data;
+    const out = runCriticalScale(ctx);
     const ids = new Set(out.claims.map((c) => c.id));
     const scope = data.claims.map((c) => c.id).filter((id) => /^(A\.abs\.nc|A\.tab1\..+|A\.fig1b\.nc_range|A\.s2_1\.nc_60x|A\.appA9\.slope_0629)$/.test(id));
     expect(scope.length).toBeGreaterThan(15);

@@ -1,27 +1,22 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFigures } from '../../figures/registry.ts';
 import { withOverrides } from '../../pipeline/cli/reproduce.ts';
 import { config } from '../../pipeline/config.ts';
-import { runCoupling } from '../../pipeline/coupling.ts';
 import { runEigen } from '../../pipeline/eigen/stage.ts';
-import { ingest } from '../../pipeline/ingest.ts';
 import { runInternals } from '../../pipeline/internals/stage.ts';
 import { runLoss } from '../../pipeline/loss/stage.ts';
-import { runPanels } from '../../pipeline/panel-summary.ts';
 import type { Results } from '../../pipeline/run.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
-import { ROOT } from '../helpers/fixtures.ts';
+import { releasedContext } from '../helpers/fixtures.ts';
 
 /** Runs only the stages these three depend on, so other stages' work in progress cannot break the test. */
 function run(): Results {
   const cfg = withOverrides(config, undefined, 50);
   const rng = createRng(cfg.seed);
-  const data = ingest(join(ROOT, 'data'));
-  const panels = runPanels(data);
-  const coupling = runCoupling(panels.published, panels.audited, cfg, rng.fork('coupling'));
+  const base = releasedContext(cfg, rng);
+  const { data, panels, coupling } = base;
   const ctx = (name: string) => ({ data, config: cfg, rng: rng.fork(name) });
-  const eigen = runEigen({ ...ctx('eigen'), panels, coupling });
+  const eigen = runEigen({ ...base, rng: rng.fork('eigen') });
   return { config: cfg, data, panels, coupling, eigen, loss: runLoss(ctx('loss')), internals: runInternals(ctx('internals')) } as unknown as Results;
 }
 

@@ -2,7 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../../pipeline/config.ts';
+import { runCoupling } from '../../pipeline/coupling.ts';
 import { ingest } from '../../pipeline/ingest.ts';
+import { runPanels } from '../../pipeline/panel-summary.ts';
+import type { Rng } from '../../pipeline/stats/rng.ts';
+import type { CouplingContext } from '../../pipeline/stage-context.ts';
 import { InputErrors } from '../../pipeline/io/validate.ts';
 import type { Model } from '../../pipeline/types.ts';
 
@@ -67,4 +72,12 @@ export function ingestErrors(dataDir: string): string[] {
     throw e;
   }
   return [];
+}
+
+/** The released data run through ingest, panels and coupling: the context the later stages receive. */
+export function releasedContext(config: Config, rng: Rng): CouplingContext {
+  const data = ingest(join(ROOT, 'data'));
+  const panels = runPanels(data);
+  const coupling = runCoupling(panels.published, panels.audited, config, rng.fork('coupling'));
+  return { data, config, rng, panels, coupling };
 }
