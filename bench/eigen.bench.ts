@@ -3,6 +3,7 @@ import { config } from '../pipeline/config.ts';
 import { runCoupling } from '../pipeline/coupling.ts';
 import { panelPhaseDeffs } from '../pipeline/eigen/phases.ts';
 import { ingest } from '../pipeline/ingest.ts';
+import { makeNoiseModel } from '../pipeline/noise/noise-model.ts';
 import { lossFit } from '../pipeline/loss/fit.ts';
 import { runPanels } from '../pipeline/panel-summary.ts';
 import { createRng } from '../pipeline/stats/rng.ts';
@@ -15,7 +16,7 @@ import { ROOT, timeMedian as time } from './timing.ts';
 export default function bench(): BenchLine[] {
   const data = ingest(join(ROOT, 'data'));
   const panels = runPanels(data);
-  const coupling = runCoupling(panels.published, panels.audited, config, createRng('bench'));
+  const coupling = runCoupling(panels.published, panels.audited, config, createRng('bench'), makeNoiseModel(data.benchmarks, config.noise));
   const boot = { rng: createRng('bench-eigen'), resamples: config.eigen.bootstrapResamples, level: config.eigen.ciLevel };
   const pts = data.pythiaFigure.map((r) => ({ model: r.model, params: r.paramsB * 1e9, loss: r.loss }));
   return [

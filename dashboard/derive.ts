@@ -1,4 +1,6 @@
-import { BENCHMARKS } from '../pipeline/config.ts';
+import { BENCHMARKS, type Config } from '../pipeline/config.ts';
+import { SCORED_BENCHMARKS, type BenchmarkTable, type ScoredBenchmark } from '../pipeline/noise/benchmarks.ts';
+import { makeNoiseModel, type NoiseModel } from '../pipeline/noise/noise-model.ts';
 import type { ReferenceFamily } from '../pipeline/diagnose.ts';
 import type { Intervention } from '../pipeline/ingest.ts';
 import { sectionOf } from '../pipeline/report.ts';
@@ -37,6 +39,7 @@ export function panelsFromTables(tables: Record<string, Table>): Record<PanelNam
       nLayers: null,
       scores: Object.fromEntries(BENCHMARKS.map((b) => [b, numOrNull(r[b])])) as Model['scores'],
       gsm8k: numOrNull(r.gsm8k),
+      stderr: Object.fromEntries(SCORED_BENCHMARKS.map((b) => [b, numOrNull(r[`${b}_stderr`])])) as Model['stderr'],
       quirk: str(r.quirk) as Quirk,
       auditedFamily: '',
       source: str(r.source),
@@ -102,4 +105,14 @@ export function claimLinks(claims: Record<string, Cell>[], tableIds: string[], f
     out[id] = { section, exact, figures: exact ? exactFig : inSection(figureIds), tables: exact ? exactTab : inSection(tableIds) };
   }
   return out;
+}
+
+/** The noise model the run used, rebuilt from tables/noise-benchmarks and the run's config. */
+export function noiseFromTables(tables: Record<string, Table>, config: Config): NoiseModel {
+  const rows = tableOf(tables, 'noise-benchmarks').rows;
+  const specs = Object.fromEntries(
+    rows.map((r) => [str(r.benchmark), { benchmark: str(r.benchmark) as ScoredBenchmark, metric: str(r.metric), shots: Number(r.shots), nItems: Number(r.n_items), itemSd: numOrNull(r.item_sd), source: str(r.source) }]),
+  ) as BenchmarkTable;
+  for (const b of SCORED_BENCHMARKS) if (!specs[b]) throw new ResultFolderError(`noise-benchmarks has no row for "${b}"`);
+  return makeNoiseModel(specs, config.noise);
 }

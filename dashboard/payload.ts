@@ -1,6 +1,7 @@
 import type { Config } from '../pipeline/config.ts';
 import type { ReferenceFamily } from '../pipeline/diagnose.ts';
 import type { Intervention } from '../pipeline/ingest.ts';
+import type { NoiseModel } from '../pipeline/noise/noise-model.ts';
 import type { Cell, Model, PanelName, Table } from '../pipeline/types.ts';
 
 /** A Vega-Lite spec as read from figures/*.vl.json; vega-embed checks it at render time. */
@@ -38,6 +39,8 @@ export interface Payload {
   reference: ReferenceFamily[];
   panels: Record<PanelName, Model[]>;
   interventions: Intervention[];
+  /** The run's noise model (tables/noise-benchmarks and the config's sign rule), so the browser's diagnosis carries the same noise. */
+  noise: NoiseModel;
   frontierLine: FrontierLine;
   /** The figures' shared Vega-Lite config and phase colours, so the dashboard's own charts match them. */
   example: { label: string; text: string };

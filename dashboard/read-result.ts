@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { STATUSES } from '../pipeline/claims.ts';
 import type { Config } from '../pipeline/config.ts';
 import type { Cell, Table } from '../pipeline/types.ts';
-import { claimLinks, frontierLineFromTables, interventionsFromTables, panelsFromTables, referenceFromTables, ResultFolderError, tableOf } from './derive.ts';
+import { claimLinks, frontierLineFromTables, interventionsFromTables, noiseFromTables, panelsFromTables, referenceFromTables, ResultFolderError, tableOf } from './derive.ts';
 import { familyCsv } from './family-csv.ts';
 import type { Payload, Spec } from './payload.ts';
 
@@ -69,6 +69,7 @@ export function readResult(resultDir: string, root?: string): Payload {
     reference: referenceFromTables(tables),
     panels,
     interventions: interventionsFromTables(tables),
+    noise: noiseFromTables(tables, config),
     frontierLine: frontierLineFromTables(tables),
     example: exampleFamily(root, panels),
   };

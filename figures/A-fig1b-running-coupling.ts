@@ -17,7 +17,18 @@ const figure: FigureDef = {
     const families = [...results.config.criticalScale.runningFamilies, ...contributed];
     const intervals = pc.families
       .filter((f) => families.includes(f.family))
-      .flatMap((f) => f.intervals.filter((iv) => iv.g12 !== null).map((iv) => ({ family: f.family, interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase })));
+      .flatMap((f) =>
+        f.intervals.flatMap((iv, k) => {
+          if (iv.g12 === null) return [];
+          const range = f.noise?.g12[k] ?? null;
+          const resolved = iv.sign === '+' || iv.sign === '-';
+          return [{ family: f.family, interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase, p_g12_positive: iv.pG12Positive, sign: iv.sign, noise: resolved ? 'sign resolved' : 'sign within noise', g12_low: range?.[0] ?? null, g12_high: range?.[1] ?? null }];
+        }),
+      );
+    // The axis follows the point estimates; noise ranges that run past it are clipped at the frame.
+    const values = intervals.map((d) => d.g12!);
+    const pad = Math.max(band, 0.15 * (Math.max(...values) - Math.min(...values)));
+    const domain = [Math.min(-band, ...values) - pad, Math.max(band, ...values) + pad];
     const crossings = results.criticalScale.perFamily
       .filter((f) => f.panel === 'as published' && families.includes(f.family) && f.ncB !== null)
       .map((f) => ({ family: f.family, nc_b: f.ncB, g12: 0 }));
@@ -26,13 +37,17 @@ const figure: FigureDef = {
     const fit = set.fit;
     const fitText = fit ? `line: g12 = ${fit.slope.toFixed(3)} log10 N ${fit.intercept < 0 ? '−' : '+'} ${Math.abs(fit.intercept).toFixed(3)} (N in parameters), R² = ${fit.r2.toFixed(2)}` : 'line: fewer than 3 intervals, no fit';
     const x = { type: 'quantitative' as const, title: 'N (B params, geometric mean of the interval)', scale: { type: 'log' as const } };
-    const y = { type: 'quantitative' as const, title: 'g12 = ΔTQA (MC2, 0-shot) / ΔHS (acc_norm, 10-shot)' };
+    const y = { type: 'quantitative' as const, title: 'g12 = ΔTQA (MC2, 0-shot) / ΔHS (acc_norm, 10-shot)', scale: { domain } };
     const color = { field: 'family', type: 'nominal' as const, title: 'family', scale: { domain: families } };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: {
         text: 'Paper A Fig. 1b: running coupling g12(N), as-published panel (Pythia as filed, with GPT-J-6B and GPT-NeoX-20B)',
-        subtitle: [`grey band: transition phase, |g12| <= ${band}; diamonds: per-family N_c (first negative→positive crossing); dashed: OLS line over these intervals`, fitText],
+        subtitle: [
+          `grey band: transition phase, |g12| <= ${band}; diamonds: per-family N_c (first negative→positive crossing); dashed: OLS line over these intervals`,
+          `bars: ${Math.round(results.config.noise.ciLevel * 100)}% range of g12 under benchmark score noise; hollow points: sign within noise (P(g12 > 0) between ${results.config.noise.resolvedP.join(' and ')}) or undefined`,
+          fitText,
+        ],
       },
       width: 560,
       height: 380,
@@ -42,13 +57,23 @@ const figure: FigureDef = {
         { data: { values: [{}] }, mark: { type: 'rule', color: '#333' }, encoding: { y: { datum: 0, type: 'quantitative' } } },
         {
           data: { values: intervals },
-          mark: { type: 'line', point: true, strokeWidth: 1.5 },
+          mark: { type: 'rule', clip: true, opacity: 0.45 },
+          encoding: { x: { field: 'mid_b', ...x }, y: { field: 'g12_low', ...y }, y2: { field: 'g12_high' }, color },
+        },
+        {
+          data: { values: intervals },
+          mark: { type: 'line', strokeWidth: 1.5 },
+          encoding: { x: { field: 'mid_b', ...x }, y: { field: 'g12', ...y }, color, order: { field: 'mid_b' } },
+        },
+        {
+          data: { values: intervals },
+          mark: { type: 'point', size: 45, strokeWidth: 1.5 },
           encoding: {
             x: { field: 'mid_b', ...x },
             y: { field: 'g12', ...y },
             color,
-            order: { field: 'mid_b' },
-            tooltip: [{ field: 'family' }, { field: 'interval' }, { field: 'mid_b', title: 'N (B)' }, { field: 'g12' }, { field: 'phase' }],
+            fill: { condition: { test: "datum.noise === 'sign resolved'", field: 'family', type: 'nominal' as const, scale: { domain: families } }, value: 'white' },
+            tooltip: [{ field: 'family' }, { field: 'interval' }, { field: 'mid_b', title: 'N (B)' }, { field: 'g12' }, { field: 'g12_low', title: 'g12 noise low' }, { field: 'g12_high', title: 'g12 noise high' }, { field: 'p_g12_positive', title: 'P(g12 > 0)' }, { field: 'sign' }, { field: 'phase' }],
           },
         },
         {

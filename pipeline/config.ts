@@ -16,6 +16,20 @@ export const config = {
     monteCarloPermutations: 100_000,
   },
 
+  noise: {
+    /**
+     * Parametric bootstrap of benchmark sampling noise: every score redrawn from
+     * N(score, SE²) this many times, per family and for the pooled N_c.
+     */
+    draws: 10_000,
+    /** A g12 sign is resolved when P(g12 > 0) is below the first or above the second value; else "within noise". */
+    resolvedP: [0.1, 0.9] as [number, number],
+    /** g12 is undefined where |ΔHS| < this many SE(ΔHS). */
+    undefinedHsSe: 2,
+    /** Central interval reported for noise distributions (N_c, r). */
+    ciLevel: 0.95,
+  },
+
   criticalScale: {
     /**
      * Per-family N_c: interpolate g12 linearly in log10 N between the two

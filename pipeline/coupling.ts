@@ -1,6 +1,9 @@
 import { BENCHMARK_LABEL, type Config } from './config.ts';
 import { familyIntervals, modelPhases, type Interval } from './intervals.ts';
 import { familiesOf } from './panels.ts';
+import { familyNoiseDraws, type FamilyNoise } from './noise/family-draws.ts';
+import { SCORED_BENCHMARKS } from './noise/benchmarks.ts';
+import type { NoiseModel } from './noise/noise-model.ts';
 import type { Phase } from './phase.ts';
 import { partialCorrelation, pearson, pearsonP } from './stats/pearson.ts';
 import { exactPermutationTest, permutationTest, type PermutationResult } from './stats/permutation.ts';
@@ -32,6 +35,8 @@ export interface FamilyCoupling {
   correlations: Correlation[];
   permutation: PermutationResult | null;
   partial: { r: number; p: number } | null;
+  /** Measurement noise: N_c distribution, r and g12 intervals under score noise; null without a noise model. */
+  noise: FamilyNoise | null;
 }
 
 export interface PhaseCorrelation {
@@ -67,16 +72,17 @@ function hsTqa(models: readonly Model[]): { x: number[]; y: number[]; logN: numb
   return { x: both.map((m) => m.scores.hellaswag!), y: both.map((m) => m.scores.truthfulqa_mc2!), logN: both.map((m) => Math.log10(m.paramsB * 1e9)) };
 }
 
-export function familyCoupling(family: string, models: Model[], cfg: Config, rng: Rng): FamilyCoupling {
-  const intervals = familyIntervals(models, cfg.coupling.minDeltaHs, cfg.coupling.phaseThreshold);
+export function familyCoupling(family: string, models: Model[], cfg: Config, rng: Rng, noiseModel?: NoiseModel): FamilyCoupling {
+  const intervals = familyIntervals(models, cfg.coupling.minDeltaHs, cfg.coupling.phaseThreshold, noiseModel);
   const { x, y, logN } = hsTqa(models);
   const permutation = x.length >= 3 ? permutationTest(x, y, rng.fork(family), { exactMaxN: cfg.coupling.exactPermutationMaxN, permutations: cfg.coupling.monteCarloPermutations }) : null;
   const partial = x.length >= 4 && new Set(logN).size > 1 ? partialCorrelation(x, y, logN) : null;
-  return { family, models, intervals, phases: modelPhases(intervals), correlations: PAIRS.map((p) => correlate(models, p)), permutation, partial };
+  const noise = noiseModel ? familyNoiseDraws(models, noiseModel, { draws: cfg.noise.draws, level: cfg.noise.ciLevel, minDeltaHs: cfg.coupling.minDeltaHs }, rng.fork(`${family}/noise`)) : null;
+  return { family, models, intervals, phases: modelPhases(intervals), correlations: PAIRS.map((p) => correlate(models, p)), permutation, partial, noise };
 }
 
-export function panelCoupling(panel: Panel, cfg: Config, rng: Rng): PanelCoupling {
-  const families = [...familiesOf(panel).entries()].map(([f, ms]) => familyCoupling(f, ms, cfg, rng.fork(panel.name)));
+export function panelCoupling(panel: Panel, cfg: Config, rng: Rng, noise?: NoiseModel): PanelCoupling {
+  const families = [...familiesOf(panel).entries()].map(([f, ms]) => familyCoupling(f, ms, cfg, rng.fork(panel.name), noise));
   const byPhase = (['tax', 'transition', 'bonus'] as const).map((phase) => {
     const members = families.flatMap((f) => f.models.filter((m) => f.phases.get(m.model) === phase));
     const c = correlate(members, PAIRS[0]);
@@ -90,12 +96,36 @@ const pairLabel = (k: string) => {
   return `r(${BENCHMARK_LABEL[a]}, ${BENCHMARK_LABEL[b]})`;
 };
 
-function tables(results: PanelCoupling[]) {
+function tables(results: PanelCoupling[], noise: NoiseModel, cfg: Config) {
   const intervalRows = results.flatMap((pc) =>
     pc.families.flatMap((f) =>
-      f.intervals.map((iv) => ({ panel: pc.panel, family: f.family, from: iv.from, to: iv.to, from_b: iv.fromB, to_b: iv.toB, mid_b: iv.midB, d_hs: iv.dHs, d_tqa: iv.dTqa, g12: iv.g12, phase: iv.phase, flag: iv.flag })),
+      f.intervals.map((iv, k) => {
+        const range = f.noise?.g12[k] ?? null;
+        return {
+          panel: pc.panel,
+          family: f.family,
+          from: iv.from,
+          to: iv.to,
+          from_b: iv.fromB,
+          to_b: iv.toB,
+          mid_b: iv.midB,
+          d_hs: iv.dHs,
+          d_tqa: iv.dTqa,
+          g12: iv.g12,
+          phase: iv.phase,
+          flag: iv.flag,
+          se_d_hs: iv.seDHs,
+          se_d_tqa: iv.seDTqa,
+          p_g12_positive: iv.pG12Positive,
+          sign: iv.sign,
+          g12_noise_low: range?.[0] ?? null,
+          g12_noise_high: range?.[1] ?? null,
+        };
+      }),
     ),
   );
+  const level = `${Math.round(cfg.noise.ciLevel * 100)}%`;
+  const [pLow, pHigh] = cfg.noise.resolvedP;
   const familyRows = results.flatMap((pc) =>
     pc.families.map((f) => {
       const row: Record<string, number | string | null> = { panel: pc.panel, family: f.family, n: f.models.length };
@@ -108,6 +138,8 @@ function tables(results: PanelCoupling[]) {
       row.perm_min_p = f.permutation?.minAttainableP ?? null;
       row.partial_r = f.partial?.r ?? null;
       row.partial_p = f.partial?.p ?? null;
+      row.r_noise_low = f.noise?.r?.[0] ?? null;
+      row.r_noise_high = f.noise?.r?.[1] ?? null;
       return row;
     }),
   );
@@ -136,9 +168,19 @@ function tables(results: PanelCoupling[]) {
         ['g12', 'g12 = ΔTQA/ΔHS'],
         ['phase', 'phase (tax < -0.1 < transition < +0.1 < bonus)'],
         ['flag', 'flag'],
+        ['se_d_hs', 'SE of ΔHS (pp), unpaired'],
+        ['se_d_tqa', 'SE of ΔTQA (pp), unpaired'],
+        ['p_g12_positive', 'P(g12 > 0) under score noise'],
+        ['sign', 'sign of g12 under score noise (+, -, within noise, undefined)'],
+        ['g12_noise_low', `g12, ${level} range under score noise, low`],
+        ['g12_noise_high', `g12, ${level} range under score noise, high`],
       ],
       intervalRows,
-      ['g12 is not computed when |ΔHS| is at or below the configured minimum; such rows are flagged "near-zero ΔHS".'],
+      [
+        'g12 is not computed when |ΔHS| is at or below the configured minimum; such rows are flagged "near-zero ΔHS".',
+        `Noise: each score carries its standard error (tables/noise-benchmarks); SE(Δ) = sqrt(SE_a² + SE_b²). P(g12 > 0) = Φ(a)Φ(b) + Φ(−a)Φ(−b), a = ΔHS/SE(ΔHS), b = ΔTQA/SE(ΔTQA). The sign is "+" when P > ${pHigh}, "-" when P < ${pLow}, "within noise" between, and "undefined" when |ΔHS| < ${cfg.noise.undefinedHsSe}·SE(ΔHS) (phase labels are then not supported by the data).`,
+        `The g12 range comes from ${cfg.noise.draws} draws of every score from N(score, SE²), over the draws where g12 is computed.`,
+      ],
       ['panel', 'family', 'from', 'to'],
     ),
     makeTable(
@@ -154,6 +196,8 @@ function tables(results: PanelCoupling[]) {
         ['perm_min_p', 'smallest attainable permutation p'],
         ['partial_r', 'partial r(HS, TQA | log10 N)'],
         ['partial_p', 'p of partial r (n - 3 df)'],
+        ['r_noise_low', `r(HS, TQA), ${level} range under score noise, low`],
+        ['r_noise_high', `r(HS, TQA), ${level} range under score noise, high`],
       ],
       familyRows,
       ['Exact permutation tests enumerate all n! orderings (n <= 10); orderings that tie the observed |r| count as extreme.'],
@@ -174,7 +218,39 @@ function tables(results: PanelCoupling[]) {
       ['A model takes the phase of the interval that ends at it within its family; each family’s smallest model has no phase.'],
       ['panel', 'phase'],
     ),
+    noiseTable(noise),
   ];
+}
+
+function noiseTable(noise: NoiseModel) {
+  const rows = SCORED_BENCHMARKS.map((b) => {
+    const spec = noise.benchmarks[b];
+    return {
+      benchmark: b,
+      metric: spec.metric,
+      shots: spec.shots,
+      n_items: spec.nItems,
+      item_sd: spec.itemSd,
+      se_rule: spec.itemSd === null ? 'sqrt(p(1 - p)/n_items), p the score as a fraction' : 'item_sd/sqrt(n_items)',
+      source: spec.source,
+    };
+  });
+  return makeTable(
+    'noise-benchmarks',
+    'Measurement noise model: standard error of one benchmark score when the input gives none',
+    [
+      ['benchmark', 'benchmark'],
+      ['metric', 'metric'],
+      ['shots', 'shots'],
+      ['n_items', 'items'],
+      ['item_sd', 'per-item SD (non-binary metrics)'],
+      ['se_rule', 'standard error (as a fraction; x100 for percentage points)'],
+      ['source', 'source'],
+    ],
+    rows,
+    ['A stderr given in the input (columns <benchmark>_stderr, in points) is used as given; data/benchmarks.csv holds these counts.'],
+    ['benchmark'],
+  );
 }
 
 function claims(pub: PanelCoupling, aud: PanelCoupling): ClaimResult[] {
@@ -213,8 +289,8 @@ function claims(pub: PanelCoupling, aud: PanelCoupling): ClaimResult[] {
   return out;
 }
 
-export function runCoupling(published: Panel, audited: Panel, cfg: Config, rng: Rng): CouplingOutput {
-  const pub = panelCoupling(published, cfg, rng);
-  const aud = panelCoupling(audited, cfg, rng);
-  return { published: pub, audited: aud, tables: tables([pub, aud]), claims: claims(pub, aud) };
+export function runCoupling(published: Panel, audited: Panel, cfg: Config, rng: Rng, noise: NoiseModel): CouplingOutput {
+  const pub = panelCoupling(published, cfg, rng, noise);
+  const aud = panelCoupling(audited, cfg, rng, noise);
+  return { published: pub, audited: aud, tables: tables([pub, aud], noise, cfg), claims: claims(pub, aud) };
 }

@@ -3,6 +3,8 @@ import { familyCoupling, type Correlation } from './coupling.ts';
 import { familyNc, type FamilyNc } from './critical-scale/stage.ts';
 import type { Intervention } from './ingest.ts';
 import type { Interval } from './intervals.ts';
+import type { NcDistribution } from './noise/family-draws.ts';
+import type { NoiseModel } from './noise/noise-model.ts';
 import type { Phase } from './phase.ts';
 import type { Rng } from './stats/rng.ts';
 import type { Model } from './types.ts';
@@ -34,7 +36,13 @@ export interface Diagnosis {
   intervals: Interval[];
   /** Phase of the interval ending at the largest model: where scaling this family now sits. */
   phase: Phase | null;
+  /** The same interval's g12 sign under score noise: a phase whose sign noise decides is "within noise". */
+  phaseSign: Interval['sign'];
   hsTqa: Correlation;
+  /** Central interval of r(HS, TQA) under score noise. */
+  rNoise: [number, number] | null;
+  /** N_c as a distribution over score-noise draws. */
+  ncDistribution: NcDistribution | null;
   partialR: number | null;
   nc: FamilyNc;
   /** Null when fewer than three models carry d_model. */
@@ -61,10 +69,10 @@ export function placeFamily(r: number | null, ncB: number | null, reference: rea
  * local coupling per interval, phases, N_c with a bootstrap CI, width
  * normalisation when widths are given, and the interventions for its phase.
  */
-export function diagnoseFamily(models: readonly Model[], reference: readonly ReferenceFamily[], interventions: readonly Intervention[], cfg: Config, rng: Rng): Diagnosis {
+export function diagnoseFamily(models: readonly Model[], reference: readonly ReferenceFamily[], interventions: readonly Intervention[], cfg: Config, noise: NoiseModel, rng: Rng): Diagnosis {
   const sorted = [...models].sort((a, b) => a.paramsB - b.paramsB);
   const family = sorted[0]?.family ?? '';
-  const fc = familyCoupling(family, sorted, cfg, rng.fork('coupling'));
+  const fc = familyCoupling(family, sorted, cfg, rng.fork('coupling'), noise);
   const nc = familyNc('as published', fc, cfg, rng.fork('nc'));
   const width = sorted.filter((m) => m.dModel !== null).length >= 3 ? widthRow('as published', family, 'all', sorted, cfg, rng.fork('width')) : null;
   const last = [...fc.intervals].reverse().find((iv) => iv.phase !== null);
@@ -75,7 +83,10 @@ export function diagnoseFamily(models: readonly Model[], reference: readonly Ref
     models: sorted.map((m) => ({ model: m.model, paramsB: m.paramsB, hs: m.scores.hellaswag, tqa: m.scores.truthfulqa_mc2, phase: fc.phases.get(m.model) ?? null })),
     intervals: fc.intervals,
     phase,
+    phaseSign: last?.sign ?? null,
     hsTqa,
+    rNoise: fc.noise?.r ?? null,
+    ncDistribution: fc.noise?.nc ?? null,
     partialR: fc.partial?.r ?? null,
     nc,
     width: width && width.normalisedR !== null ? width : null,

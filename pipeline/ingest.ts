@@ -6,6 +6,7 @@ import { ingestFrontier, type FrontierData } from './frontier/ingest.ts';
 import { ingestInternals, type InternalsData } from './internals/ingest.ts';
 import { readTable } from './io/read-table.ts';
 import { InputErrors, type FieldSpec, type InputError } from './io/validate.ts';
+import { BENCHMARK_FIELDS, SCORED_BENCHMARKS, type BenchmarkTable, type ScoredBenchmark } from './noise/benchmarks.ts';
 import type { Model } from './types.ts';
 
 export const LEADERBOARD_FIELDS: readonly FieldSpec[] = [
@@ -109,6 +110,8 @@ export interface ClaimRow {
 
 export interface Dataset {
   models: Model[];
+  /** Item counts and shots per benchmark, the noise model's inputs. */
+  benchmarks: BenchmarkTable;
   leaderboard: LeaderboardRow[];
   pooled14: PooledRow[];
   pythiaFigure: PythiaFigureRow[];
@@ -127,6 +130,21 @@ export function familyFiles(dataDir: string): string[] {
     .map((f) => `families/${f}`);
 }
 
+export function readBenchmarks(dataDir: string, errors: InputError[]): BenchmarkTable {
+  const file = 'data/benchmarks.csv';
+  const rows = readTable(dataDir, 'benchmarks.csv', BENCHMARK_FIELDS, errors);
+  const out: Partial<BenchmarkTable> = {};
+  for (const r of rows) {
+    const b = str(r.values.benchmark) as ScoredBenchmark;
+    if (out[b]) errors.push({ file, line: r.line, column: 'benchmark', message: `"${b}" appears twice` });
+    out[b] = { benchmark: b, metric: str(r.values.metric), shots: num(r.values.shots) ?? 0, nItems: num(r.values.n_items) ?? 1, itemSd: num(r.values.item_sd), source: str(r.values.source) };
+  }
+  if (rows.length > 0) {
+    for (const b of SCORED_BENCHMARKS) if (!out[b]) errors.push({ file, line: 1, column: 'benchmark', message: `no row for "${b}"; the noise model needs one per benchmark (${SCORED_BENCHMARKS.join(', ')})` });
+  }
+  return out as BenchmarkTable;
+}
+
 /** Reads and validates every input; throws InputErrors listing all problems before anything is computed. */
 export function ingest(dataDir: string): Dataset {
   const errors: InputError[] = [];
@@ -140,6 +158,7 @@ export function ingest(dataDir: string): Dataset {
   }
   const models = [...paperModels, ...contributed];
   checkModels(models, errors);
+  const benchmarks = readBenchmarks(dataDir, errors);
 
   const leaderboard = readTable(dataDir, 'leaderboard-v1.csv', LEADERBOARD_FIELDS, errors).map((r) => ({
     fullname: str(r.values.fullname),
@@ -208,5 +227,5 @@ export function ingest(dataDir: string): Dataset {
   const internals = ingestInternals(dataDir, errors);
 
   if (errors.length > 0) throw new InputErrors(errors);
-  return { models, leaderboard, pooled14, pythiaFigure, claims, interventions, frontier, internals };
+  return { models, benchmarks, leaderboard, pooled14, pythiaFigure, claims, interventions, frontier, internals };
 }

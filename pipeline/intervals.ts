@@ -1,5 +1,13 @@
-import type { Model } from './types.ts';
+/**
+ * Local coupling g12 = ΔTQA/ΔHS between consecutive sizes of one family
+ * (Paper A §2), with the sampling noise of each difference when a noise model
+ * is given: SE(ΔHS), SE(ΔTQA), P(g12 > 0) and whether the sign is resolved.
+ */
+import { diffSe } from './noise/score-se.ts';
+import { g12Sign, pG12Positive, type G12Sign } from './noise/interval-sign.ts';
+import { modelSe, type NoiseModel } from './noise/noise-model.ts';
 import { phaseOf, type Phase } from './phase.ts';
+import type { Model } from './types.ts';
 
 /** One step between consecutive sizes of a family: the local coupling g12 = ΔTQA/ΔHS. */
 export interface Interval {
@@ -16,10 +24,19 @@ export interface Interval {
   phase: Phase | null;
   /** Why g12 is missing, or '' when it is present. */
   flag: '' | 'near-zero ΔHS' | 'missing score';
+  /** Standard errors of the two differences (pp), unpaired; null without scores or a noise model. */
+  seDHs: number | null;
+  seDTqa: number | null;
+  /** P(g12 > 0) under independent normal score noise (closed form). */
+  pG12Positive: number | null;
+  /** "+" or "-" when noise resolves the sign; "within noise"; "undefined" when |ΔHS| is within 2 SE. */
+  sign: G12Sign | null;
 }
 
+const noNoise = { seDHs: null, seDTqa: null, pG12Positive: null, sign: null };
+
 /** Intervals between consecutive models of one size-sorted family. */
-export function familyIntervals(models: readonly Model[], minDeltaHs: number, threshold: number): Interval[] {
+export function familyIntervals(models: readonly Model[], minDeltaHs: number, threshold: number, noise?: NoiseModel): Interval[] {
   const out: Interval[] = [];
   for (let i = 1; i < models.length; i++) {
     const a = models[i - 1]!;
@@ -30,19 +47,27 @@ export function familyIntervals(models: readonly Model[], minDeltaHs: number, th
     const tA = a.scores.truthfulqa_mc2;
     const tB = b.scores.truthfulqa_mc2;
     if (hsA === null || hsB === null || tA === null || tB === null) {
-      out.push({ ...base, dHs: null, dTqa: null, g12: null, phase: null, flag: 'missing score' });
+      out.push({ ...base, dHs: null, dTqa: null, g12: null, phase: null, flag: 'missing score', ...noNoise });
       continue;
     }
     const dHs = hsB - hsA;
     const dTqa = tB - tA;
+    const noisy = noise ? intervalNoise(a, b, dHs, dTqa, noise) : noNoise;
     if (Math.abs(dHs) <= minDeltaHs) {
-      out.push({ ...base, dHs, dTqa, g12: null, phase: null, flag: 'near-zero ΔHS' });
+      out.push({ ...base, dHs, dTqa, g12: null, phase: null, flag: 'near-zero ΔHS', ...noisy });
       continue;
     }
     const g12 = dTqa / dHs;
-    out.push({ ...base, dHs, dTqa, g12, phase: phaseOf(g12, threshold), flag: '' });
+    out.push({ ...base, dHs, dTqa, g12, phase: phaseOf(g12, threshold), flag: '', ...noisy });
   }
   return out;
+}
+
+function intervalNoise(a: Model, b: Model, dHs: number, dTqa: number, noise: NoiseModel) {
+  const seDHs = diffSe(modelSe(noise, a, 'hellaswag')!, modelSe(noise, b, 'hellaswag')!);
+  const seDTqa = diffSe(modelSe(noise, a, 'truthfulqa_mc2')!, modelSe(noise, b, 'truthfulqa_mc2')!);
+  const p = pG12Positive(dHs, seDHs, dTqa, seDTqa);
+  return { seDHs, seDTqa, pG12Positive: p, sign: g12Sign(dHs, seDHs, p, noise.rule) };
 }
 
 /** Phase of each model = phase of the interval that ends at it; the smallest model has none. */

@@ -4,6 +4,7 @@
  * cross-row rules. Pure: no file system, so the dashboard bundles it too.
  */
 import { BENCHMARKS } from './config.ts';
+import { SCORED_BENCHMARKS } from './noise/benchmarks.ts';
 import type { FieldSpec, InputError, ParsedRow } from './io/validate.ts';
 import type { Model, Quirk } from './types.ts';
 
@@ -26,6 +27,8 @@ export const MODEL_FIELDS: readonly FieldSpec[] = [
   { name: 'n_layers', kind: 'integer', required: false, min: 1, optionalColumn: true },
   ...BENCHMARKS.map((b) => percent(b)),
   { ...percent('gsm8k'), optionalColumn: true },
+  // Standard errors in percentage points, as lm-evaluation-harness reports them; absent columns fall back to the noise model.
+  ...SCORED_BENCHMARKS.map((b): FieldSpec => ({ name: `${b}_stderr`, kind: 'number', required: false, min: 0, max: 50, optionalColumn: true })),
   { name: 'quirk', kind: 'enum', required: false, values: ['duplicate', 'misfiled'], optionalColumn: true },
   { name: 'audited_family', kind: 'string', required: false, optionalColumn: true },
   { name: 'source', kind: 'string', required: true },
@@ -47,6 +50,7 @@ export function toModel(r: ParsedRow, file: string, origin: Model['origin']): Mo
     nLayers: num(v.n_layers),
     scores,
     gsm8k: num(v.gsm8k),
+    stderr: Object.fromEntries(SCORED_BENCHMARKS.map((b) => [b, num(v[`${b}_stderr`])])) as Model['stderr'],
     quirk: str(v.quirk) as Quirk,
     auditedFamily: str(v.audited_family),
     source: str(v.source),

@@ -1,5 +1,6 @@
 import { BENCHMARKS, BENCHMARK_LABEL } from './config.ts';
 import type { Dataset } from './ingest.ts';
+import { SCORED_BENCHMARKS } from './noise/benchmarks.ts';
 import { auditedPanel, familiesOf, publishedPanel, type AuditChange } from './panels.ts';
 import { makeTable } from './table.ts';
 import type { ClaimResult, Panel, StageOutput } from './types.ts';
@@ -32,6 +33,7 @@ export function runPanels(data: Dataset): PanelsOutput {
       d_model: m.dModel,
       ...Object.fromEntries(BENCHMARKS.map((b) => [b, m.scores[b]])),
       gsm8k: m.gsm8k,
+      ...Object.fromEntries(SCORED_BENCHMARKS.map((b) => [`${b}_stderr`, m.stderr[b]])),
       quirk: m.quirk,
       source: m.source,
     })),
@@ -66,6 +68,7 @@ export function runPanels(data: Dataset): PanelsOutput {
           ['d_model', 'd_model'],
           ...BENCHMARKS.map((b) => [b, `${BENCHMARK_LABEL[b]} (%)`] as [string, string]),
           ['gsm8k', `${BENCHMARK_LABEL.gsm8k} (%)`],
+          ...SCORED_BENCHMARKS.map((b) => [`${b}_stderr`, `standard error of ${BENCHMARK_LABEL[b]} given in the input (pp; empty: from the item count)`] as [string, string]),
           ['quirk', 'quirk in the published panel'],
           ['source', 'source'],
         ],

@@ -37,7 +37,7 @@ export function auditedPanel(data: Dataset): { panel: Panel; changes: AuditChang
       changes.push({ model: m.model, field: 'row', published: 'present', audited: 'dropped', reason: `second copy of ${m.hfId}` });
       continue;
     }
-    const next: Model = { ...m, scores: { ...m.scores } };
+    const next: Model = { ...m, scores: { ...m.scores }, stderr: { ...m.stderr } };
     if (m.quirk === 'misfiled') {
       next.family = m.auditedFamily;
       changes.push({ model: m.model, field: 'family', published: m.family, audited: m.auditedFamily, reason: 'misfiled in the published panel' });
@@ -49,11 +49,13 @@ export function auditedPanel(data: Dataset): { panel: Panel; changes: AuditChang
         const from = m.scores[b];
         if (from !== to) {
           next.scores[b] = to;
+          next.stderr[b] = null; // a given stderr belongs to the replaced score
           changes.push({ model: m.model, field: b, published: from === null ? '' : String(from), audited: String(to), reason: `${lb.fullname} ${lb.precision}, ${lb.source}` });
         }
       }
       if (m.gsm8k !== lb.scores.gsm8k) {
         next.gsm8k = lb.scores.gsm8k;
+        next.stderr.gsm8k = null;
         changes.push({ model: m.model, field: 'gsm8k', published: m.gsm8k === null ? '' : String(m.gsm8k), audited: String(lb.scores.gsm8k), reason: `${lb.fullname} ${lb.precision}, ${lb.source}` });
       }
     }

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Dataset } from './ingest.ts';
+import type { NoiseModel } from './noise/noise-model.ts';
 import type { Rng } from './stats/rng.ts';
 
 /** What every stage receives. `rng` is already forked for the stage; fork it again per sub-task. */
@@ -14,5 +15,7 @@ export interface PanelContext extends StageContext {
 }
 
 export interface CouplingContext extends PanelContext {
+  /** Standard errors of every score and the sign rule (pipeline/noise/). */
+  noise: NoiseModel;
   coupling: import('./coupling.ts').CouplingOutput;
 }

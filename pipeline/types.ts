@@ -1,4 +1,5 @@
 import type { Benchmark } from './config.ts';
+import type { ScoredBenchmark } from './noise/benchmarks.ts';
 
 export type Scores = Record<Benchmark, number | null>;
 
@@ -14,6 +15,8 @@ export interface Model {
   nLayers: number | null;
   scores: Scores;
   gsm8k: number | null;
+  /** Standard errors given in the input (percentage points); null where the noise model computes them. */
+  stderr: Record<ScoredBenchmark, number | null>;
   quirk: Quirk;
   auditedFamily: string;
   source: string;

@@ -41,7 +41,7 @@ describe('cape diagnose', () => {
     expect(d.phase).toBe('tax');
     expect(u.phase).toBe('bonus');
     expect(d.nc.status).toBe('none');
-    expect(d.width.normalisedR).toBeTypeOf('number');
+    expect(d.width.normalised_r).toBeTypeOf('number');
     expect(d.interventions.map((i: { phase: string }) => i.phase)).toEqual(d.interventions.map(() => 'tax'));
   });
 
@@ -51,11 +51,44 @@ describe('cape diagnose', () => {
     for (const part of ['Down-0.1B → Down-0.4B', 'N_c:', 'Width-normalised', "Among the paper's families", 'data curation']) expect(text).toContain(part);
   });
 
-  it('diagnoses a model already in the dataset within its family', async () => {
-    expect(await main(['diagnose', '--model', 'OPT-13B', '--json'])).toBe(0);
+  it('gives every interval its noise and the family its N_c distribution under the documented JSON keys', async () => {
+    await main(['diagnose', down, '--json']);
     const d = JSON.parse(out.join('\n'));
-    expect(d.family).toBe('OPT');
-    expect(d.focus).toBe('OPT-13B');
+    for (const iv of d.intervals) {
+      for (const k of ['se_d_hs', 'se_d_tqa', 'p_g12_positive']) expect(iv[k]).toBeTypeOf('number');
+      expect(['+', '-', 'within noise', 'undefined']).toContain(iv.sign);
+      // ΔTQA of -3 points with SE(ΔTQA) = 1.42·√2 ≈ 2.0: P(g12 > 0) = Φ(−1.49) ≈ 0.07, a resolved "-".
+      expect(iv.se_d_tqa).toBeCloseTo(Math.SQRT2 * 1.42, 1);
+      expect(iv.p_g12_positive).toBeCloseTo(0.068, 2);
+      expect(iv.sign).toBe('-');
+    }
+    expect(Object.keys(d.n_c_distribution).sort()).toEqual(['draws', 'high_b', 'low_b', 'median_b', 'p_defined']);
+    expect(d.n_c_distribution.p_defined).toBeGreaterThanOrEqual(0);
+    expect(d.n_c_distribution.p_defined).toBeLessThanOrEqual(1);
+  });
+
+  it('does not call a tax phase a finding when noise leaves its sign unresolved', async () => {
+    const flat = familyFile('flat', sizes.map((n, i) => `Flat-${n}B,Flat,${n},${512 * 2 ** i},${30 + 10 * i},${45 - 1.5 * i},25,50,25,fixture`));
+    expect(await main(['diagnose', flat, '--json'])).toBe(0);
+    const d = JSON.parse(out.join('\n'));
+    expect(d.phase).toBe('tax');
+    expect(d.phase_sign).toBe('within noise');
+    out = [];
+    await main(['diagnose', flat]);
+    expect(out.join('\n')).toContain('Phase now (interval ending at the largest model): tax (sign within noise)');
+  });
+
+  it('diagnoses a model already in the dataset within its family, on the audited panel by default', async () => {
+    expect(await main(['diagnose', '--model', 'GPT-J-6B', '--json'])).toBeLessThan(2);
+    const d = JSON.parse(out.join('\n'));
+    expect(d.focus).toBe('GPT-J-6B');
+    expect(d.judged_against).toBe('audited');
+    expect(d.family).not.toBe('Pythia');
+    out = [];
+    expect(await main(['diagnose', '--model', 'GPT-J-6B', '--panel', 'published', '--json'])).toBeLessThan(2);
+    const p = JSON.parse(out.join('\n'));
+    expect(p.family).toBe('Pythia');
+    expect(p.judged_against).toBe('as published');
   });
 
   it('rejects a malformed family file with its file, line and column', async () => {

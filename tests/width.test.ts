@@ -8,7 +8,7 @@ import { createRng } from '../pipeline/stats/rng.ts';
 import type { CouplingContext } from '../pipeline/stage-context.ts';
 import type { Model } from '../pipeline/types.ts';
 import { runWidth } from '../pipeline/width.ts';
-import { model, releasedContext } from './helpers/fixtures.ts';
+import { model, noiseModel, releasedContext } from './helpers/fixtures.ts';
 
 function cfg(draws = 200): Config {
   const c = structuredClone(config);
@@ -17,8 +17,9 @@ function cfg(draws = 200): Config {
 }
 
 function context(models: Model[], c = cfg()): CouplingContext {
-  const coupling = runCoupling({ name: 'as published', models }, { name: 'audited', models }, c, createRng('t').fork('coupling'));
-  return { data: { claims: [] } as unknown as Dataset, config: c, rng: createRng('t').fork('width'), panels: {} as PanelsOutput, coupling };
+  const noise = noiseModel(c);
+  const coupling = runCoupling({ name: 'as published', models }, { name: 'audited', models }, c, createRng('t').fork('coupling'), noise);
+  return { data: { claims: [] } as unknown as Dataset, config: c, rng: createRng('t').fork('width'), noise, panels: {} as PanelsOutput, coupling };
 }
 
 const sizes = [0.1, 0.2, 0.4, 1, 2, 6];

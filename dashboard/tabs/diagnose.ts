@@ -39,7 +39,7 @@ function showErrors(out: HTMLElement, e: InputErrors, text: string): void {
 
 /** Runs the pipeline's own diagnosis with the run's config and the CLI's random stream (seed, then fork "diagnose"). */
 export function diagnose(models: Model[], data: Payload) {
-  return diagnoseFamily(models, data.reference, data.interventions, data.config, createRng(data.config.seed).fork('diagnose'));
+  return diagnoseFamily(models, data.reference, data.interventions, data.config, data.noise, createRng(data.config.seed).fork('diagnose'));
 }
 
 export const diagnoseTab: TabDef = {

@@ -4,6 +4,7 @@ import { panelCoupling } from '../coupling.ts';
 import { familyNc } from '../critical-scale/stage.ts';
 import type { ReferenceFamily } from '../diagnose.ts';
 import { ingest, type Dataset } from '../ingest.ts';
+import { makeNoiseModel, type NoiseModel } from '../noise/noise-model.ts';
 import { auditedPanel, publishedPanel } from '../panels.ts';
 import { createRng, type Rng } from '../stats/rng.ts';
 import type { Panel } from '../types.ts';
@@ -15,13 +16,14 @@ export interface CliContext {
   data: Dataset;
   published: Panel;
   audited: Panel;
+  noise: NoiseModel;
 }
 
 /** Loads and validates data/ exactly as `make reproduce` does. */
 export function loadContext(seed?: string): CliContext {
   const config: Config = seed === undefined ? defaults : { ...defaults, seed };
   const data = ingest(join(ROOT, 'data'));
-  return { config, rng: createRng(config.seed), data, published: publishedPanel(data), audited: auditedPanel(data).panel };
+  return { config, rng: createRng(config.seed), data, published: publishedPanel(data), audited: auditedPanel(data).panel, noise: makeNoiseModel(data.benchmarks, config.noise) };
 }
 
 /** The paper's families on the audited panel: the yardstick a diagnosed family is placed against. */

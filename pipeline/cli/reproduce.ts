@@ -29,6 +29,7 @@ export function withOverrides(base: Config, seed?: string, resamples?: number): 
     c.criticalScale.perFamilyResamples = resamples;
     c.width.nullResamples = resamples;
     c.eigen.bootstrapResamples = resamples;
+    c.noise.draws = resamples;
   }
   return c;
 }

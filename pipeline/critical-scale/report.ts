@@ -1,5 +1,5 @@
 import { BENCHMARK_LABEL, type Config } from '../config.ts';
-import type { CriticalScaleNumbers, PooledNc } from './stage.ts';
+import type { CriticalScaleNumbers, FamilyNc, PooledNc } from './stage.ts';
 import type { PercentileInterval } from '../stats/bootstrap-summary.ts';
 import type { CouplingContext } from '../stage-context.ts';
 import { makeTable } from '../table.ts';
@@ -23,6 +23,16 @@ const G12 = `g12 = Δ ${BENCHMARK_LABEL.truthfulqa_mc2} / Δ ${BENCHMARK_LABEL.h
 const ci = (c: [number, number] | null | undefined) => (c ? `[${c[0].toPrecision(3)}, ${c[1].toPrecision(3)}] B` : 'none');
 const droppedText = (d: Record<string, number>) => Object.entries(d).map(([k, v]) => `${k}: ${v}`).join('; ');
 
+/** How score noise bears on a family's N_c, for the ledger's cause; [low, high] are the config's resolved-sign shares. */
+function noiseNote(f: FamilyNc, [low, high]: readonly [number, number]): string {
+  const d = f.noise;
+  if (!d) return '';
+  const share = `N_c defined in ${(100 * d.pDefined).toFixed(0)}% of ${d.draws} score-noise draws`;
+  const spread = d.medianB === null ? '' : ` (median ${d.medianB.toPrecision(3)} B, ${ci([d.lowB!, d.highB!])})`;
+  const within = f.ncB !== null ? d.pDefined <= high : d.pDefined >= low;
+  return `; ${within ? 'within noise: ' : ''}${share}${spread}`;
+}
+
 const range = (r: [number, number]) => `${r[0].toPrecision(3)}–${r[1].toPrecision(3)}`;
 const mcText = (p: PooledNc) => {
   const i = p.summary.intervals[1];
@@ -31,6 +41,7 @@ const mcText = (p: PooledNc) => {
 
 export function criticalScaleTables(o: CriticalScaleNumbers, cfg: Config): Table[] {
   const inTable1 = new Set(TABLE1.map(([, f]) => f));
+  const noiseLevel = `${Math.round(cfg.noise.ciLevel * 100)}%`;
   const [l68, l95] = cfg.criticalScale.ciLevels.map((l) => `${Math.round(l * 100)}%`);
   return [
     makeTable(
@@ -49,6 +60,10 @@ export function criticalScaleTables(o: CriticalScaleNumbers, cfg: Config): Table
         ['ci_low', 'N_c 95% CI low (B params), within-family model bootstrap'],
         ['ci_high', 'N_c 95% CI high (B params)'],
         ['crossing_share', 'resamples with a crossing'],
+        ['p_nc_defined', 'P(N_c defined) under score noise'],
+        ['nc_noise_median_b', 'N_c under score noise, median over draws that cross (B params)'],
+        ['nc_noise_low_b', `N_c under score noise, ${noiseLevel} range low (B params)`],
+        ['nc_noise_high_b', `N_c under score noise, ${noiseLevel} range high (B params)`],
         ['notes', 'notes'],
       ],
       o.perFamily.map((f) => ({
@@ -64,12 +79,17 @@ export function criticalScaleTables(o: CriticalScaleNumbers, cfg: Config): Table
         ci_low: f.ci95?.[0] ?? null,
         ci_high: f.ci95?.[1] ?? null,
         crossing_share: f.resamples > 0 ? `${f.resamplesWithCrossing} of ${f.resamples}` : '',
+        p_nc_defined: f.noise?.pDefined ?? null,
+        nc_noise_median_b: f.noise?.medianB ?? null,
+        nc_noise_low_b: f.noise?.lowB ?? null,
+        nc_noise_high_b: f.noise?.highB ?? null,
         notes: f.reason,
       })),
       [
         'Each interval sits at the geometric mean of its two sizes; g12 exactly 0 has no sign and is stepped over; intervals with |ΔHS| at or below the coupling minimum carry no g12.',
         'Bootstrap: models drawn with replacement within the family; a repeated model adds no interval, so each resample uses the distinct models drawn. The CI is over resamples that cross.',
         'The paper prints Pythia’s N_c from the pooled fit (see A-appA2-pooled-nc); Qwen3 has a single model with benchmark scores.',
+        `Score noise: every HellaSwag and TruthfulQA score redrawn ${cfg.noise.draws} times from N(score, SE²) (SEs from tables/noise-benchmarks); P(N_c defined) is the share of draws in which g12 turns from negative to positive, and the range is over those draws.`,
       ],
       ['panel', 'family'],
     ),
@@ -92,6 +112,10 @@ export function criticalScaleTables(o: CriticalScaleNumbers, cfg: Config): Table
         ['lo95', `${l95} CI low (B params)`],
         ['hi95', `${l95} CI high (B params)`],
         ['mc', `Monte Carlo 95% range of the ${l95} low; of the ${l95} high (B params)`],
+        ['noise_kept', 'score-noise draws that give an N_c'],
+        ['noise_median', 'N_c under score noise, median (B params)'],
+        ['noise_low', `N_c under score noise, ${noiseLevel} range low (B params)`],
+        ['noise_high', `N_c under score noise, ${noiseLevel} range high (B params)`],
       ],
       o.pooled.map((p) => ({
         method: p.method,
@@ -109,10 +133,15 @@ export function criticalScaleTables(o: CriticalScaleNumbers, cfg: Config): Table
         lo95: p.summary.intervals[1]!.low,
         hi95: p.summary.intervals[1]!.high,
         mc: mcText(p),
+        noise_kept: `${p.noise.kept} of ${p.noise.draws}`,
+        noise_median: p.noise.medianB,
+        noise_low: p.noise.lowB,
+        noise_high: p.noise.highB,
       })),
       [
         `Quadratic minimum (scripts/bootstrap_Nc.py): TQA = a (log10 N)² + b log10 N + c with N in parameters, N_c = 10^(−b/2a); models resampled with replacement, unstratified; a resample is kept when a > 0 and ${cfg.criticalScale.pooledAsCodedLog10Window[0]} < log10 N_c < ${cfg.criticalScale.pooledAsCodedLog10Window[1]}.`,
         `Zero crossing (App. A.2 text): models resampled with replacement within each family; g12 between consecutive distinct sizes within the family (|ΔHS| > ${cfg.coupling.minDeltaHs} pp), each at log10 of the geometric-mean size; one OLS line g12 = A log10 N + B through the pooled intervals; N_c = 10^(−B/A) when A > 0, no window.`,
+        'Score noise: the same models, every score redrawn from N(score, SE²) and the same estimator refitted per draw (the quadratic minimum kept only inside its window); this interval is measurement noise, the resampling CI is model sampling.',
         'Percentile intervals use type-7 quantiles of N_c in B params (numpy’s default). Monte Carlo range of a bound: the order statistics at ranks n·q ± 1.96·sqrt(n·q·(1 − q)) of the kept draws, i.e. how far the bound moves with another seed.',
       ],
       ['method', 'variant', 'data'],
@@ -168,7 +197,7 @@ export function criticalScaleClaims(o: CriticalScaleNumbers, ctx: CouplingContex
       }
       const boot = f.ci95 ? `; 95% CI ${ci(f.ci95)} from ${f.resamplesWithCrossing} of ${f.resamples} within-family resamples that cross` : '';
       const interval = f.ci95 ? { low: f.ci95[0], high: f.ci95[1] } : {};
-      out.push({ id: `A.tab1.nc_${key}`, variant, value: f.ncB, ...interval, note: `${f.status === 'crossing' ? 'first negative→positive g12 change, interpolated: ' : ''}${f.reason}; ${panel} panel${boot}` });
+      out.push({ id: `A.tab1.nc_${key}`, variant, value: f.ncB, ...interval, note: `${f.status === 'crossing' ? 'first negative→positive g12 change, interpolated: ' : ''}${f.reason}; ${panel} panel${boot}${noiseNote(f, ctx.config.noise.resolvedP)}` });
       // Shown for context only: the configured rule (interpolation) decides the status.
       if (f.atModelB !== null) out.push({ id: `A.tab1.nc_${key}`, variant, value: f.atModelB, proxy: true, note: `discrete reading, not the configured rule: size of ${f.below!.to}, the model where g12 turns from negative to positive; ${panel} panel` });
     }
@@ -186,7 +215,9 @@ export function criticalScaleClaims(o: CriticalScaleNumbers, ctx: CouplingContex
   const head: ClaimResult[] = [];
   for (const p of o.pooled) {
     const [c68, c95] = p.summary.intervals as [PercentileInterval, PercentileInterval];
-    const note = `${p.method}, ${p.data}: median of ${p.summary.n} kept of ${p.resamples} resamples (${droppedText(p.dropped)}); 68% CI ${ci([c68.low, c68.high])}; full sample ${p.pointB === null ? 'none' : `${p.pointB.toPrecision(3)} B`}; Monte Carlo 95% range of the 95% bounds (another seed): low ${range(c95.lowMc)}, high ${range(c95.highMc)} B`;
+    const nz = p.noise;
+    const noise = nz.medianB === null ? `no N_c in any of ${nz.draws} score-noise draws` : `score noise alone: median ${nz.medianB.toPrecision(3)} B, ${ci([nz.lowB!, nz.highB!])}, N_c in ${nz.kept} of ${nz.draws} draws`;
+    const note = `${p.method}, ${p.data}: median of ${p.summary.n} kept of ${p.resamples} resamples (${droppedText(p.dropped)}); 68% CI ${ci([c68.low, c68.high])}; full sample ${p.pointB === null ? 'none' : `${p.pointB.toPrecision(3)} B`}; Monte Carlo 95% range of the 95% bounds (another seed): low ${range(c95.lowMc)}, high ${range(c95.highMc)} B; ${noise}`;
     head.push({ id: 'A.abs.nc', variant: p.variant, value: p.summary.median, low: c95.low, high: c95.high, note });
     if (p.variant !== 'audited') out.push({ id: 'B.fig2.nc1', variant: p.variant, value: p.summary.median, note: `restates Paper A’s N_c; ${note}` });
   }

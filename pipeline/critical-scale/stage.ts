@@ -11,6 +11,10 @@ import { firstUpCrossing, signPattern } from '../stats/zero-crossing.ts';
 import { criterionClaims, criterionOne, criterionTable } from './counterexamples.ts';
 import { criticalScaleClaims, criticalScaleTables } from './report.ts';
 import type { Interval } from '../intervals.ts';
+import type { NcDistribution } from '../noise/family-draws.ts';
+import { modelSe, type NoiseModel } from '../noise/noise-model.ts';
+import { crossingNoise, quadraticNoise, type NoisyFamily, type PooledNoise } from '../noise/pooled-draws.ts';
+import { scoreSe } from '../noise/score-se.ts';
 import type { CouplingContext } from '../stage-context.ts';
 import type { Model, PanelName, StageOutput } from '../types.ts';
 
@@ -37,6 +41,8 @@ export interface FamilyNc {
   ci95: [number, number] | null;
   resamplesWithCrossing: number;
   resamples: number;
+  /** N_c under score noise (parametric bootstrap of every score); null without a noise model. */
+  noise: NcDistribution | null;
 }
 
 export interface PooledNc {
@@ -54,6 +60,8 @@ export interface PooledNc {
   /** Resamples dropped, by reason. */
   dropped: Record<string, number>;
   histogram: Histogram;
+  /** The same estimator refitted on score-noise draws of the same models. */
+  noise: PooledNoise;
 }
 
 export interface RunningSet {
@@ -75,11 +83,18 @@ export interface CriticalScaleOutput extends StageOutput {
 
 const scored = (ms: readonly Model[]) => ms.filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
 
-function sized(ms: readonly { paramsB: number; hs: number; tqa: number }[]): SizedScores {
+type ScoredRow = { paramsB: number; hs: number; tqa: number; seHs: number; seTqa: number };
+
+function sized(ms: readonly Pick<ScoredRow, 'paramsB' | 'hs' | 'tqa'>[]): SizedScores {
   return { logN: ms.map((m) => log10N(m.paramsB)), hs: ms.map((m) => m.hs), tqa: ms.map((m) => m.tqa) };
 }
 
-const modelScores = (ms: readonly Model[]) => scored(ms).map((m) => ({ paramsB: m.paramsB, hs: m.scores.hellaswag!, tqa: m.scores.truthfulqa_mc2! }));
+function noisy(ms: readonly ScoredRow[]): NoisyFamily {
+  return { ...sized(ms), seHs: ms.map((m) => m.seHs), seTqa: ms.map((m) => m.seTqa) };
+}
+
+const modelScores = (ms: readonly Model[], noise: NoiseModel): ScoredRow[] =>
+  scored(ms).map((m) => ({ paramsB: m.paramsB, hs: m.scores.hellaswag!, tqa: m.scores.truthfulqa_mc2!, seHs: modelSe(noise, m, 'hellaswag')!, seTqa: modelSe(noise, m, 'truthfulqa_mc2')! }));
 
 const signReason: Record<string, string> = {
   'all positive': 'none: g12 > 0 in every interval (cooperative at every tested size)',
@@ -92,7 +107,7 @@ const signReason: Record<string, string> = {
 export function familyNc(panel: PanelName, f: FamilyCoupling, cfg: Config, rng: Rng): FamilyNc {
   const withG = f.intervals.filter((iv) => iv.g12 !== null);
   const nScored = scored(f.models).length;
-  const base = { panel, family: f.family, nModels: f.models.length, nScored, nCouplings: withG.length, below: null, above: null, ci95: null, resamplesWithCrossing: 0, resamples: 0, ncB: null, atModelB: null };
+  const base = { panel, family: f.family, nModels: f.models.length, nScored, nCouplings: withG.length, below: null, above: null, ci95: null, resamplesWithCrossing: 0, resamples: 0, ncB: null, atModelB: null, noise: f.noise?.nc ?? null };
   const only = scored(f.models)[0]?.model;
   if (nScored < 2) return { ...base, status: 'not testable', reason: `not testable: ${only ? `a single model (${only})` : 'no model'} with HS and TQA scores, so no interval and no g12` };
   if (withG.length === 0) return { ...base, status: 'not testable', reason: 'not testable: every interval has |ΔHS| at or below the minimum, so no g12' };
@@ -100,7 +115,7 @@ export function familyNc(panel: PanelName, f: FamilyCoupling, cfg: Config, rng: 
   if (!crossing) return { ...base, status: 'none', reason: signReason[signPattern(withG.map((iv) => iv.g12!))]! };
   const below = withG[crossing.below]!;
   const above = withG[crossing.above]!;
-  const data = sized(modelScores(f.models));
+  const data = sized(scored(f.models).map((m) => ({ paramsB: m.paramsB, hs: m.scores.hellaswag!, tqa: m.scores.truthfulqa_mc2! })));
   const n = data.logN.length;
   const draws: number[] = [];
   const seen = new Uint8Array(n);
@@ -127,11 +142,11 @@ export function familyNc(panel: PanelName, f: FamilyCoupling, cfg: Config, rng: 
 }
 
 /** The families the authors pooled, taken from a panel (as filed there). */
-function pooledFromPanel(pc: PanelCoupling, families: readonly string[]) {
-  return families.map((name) => ({ name, rows: modelScores(pc.families.find((f) => f.family === name)?.models ?? []) }));
+function pooledFromPanel(pc: PanelCoupling, families: readonly string[], noise: NoiseModel) {
+  return families.map((name) => ({ name, rows: modelScores(pc.families.find((f) => f.family === name)?.models ?? [], noise) }));
 }
 
-type PooledInput = { name: string; rows: { paramsB: number; hs: number; tqa: number }[] }[];
+type PooledInput = { name: string; rows: ScoredRow[] }[];
 
 function quadraticPooled(input: PooledInput, variant: PooledNc['variant'], [data, dataShort]: [string, string], cfg: Config, rng: Rng): PooledNc {
   const rows = input.flatMap((g) => g.rows);
@@ -152,11 +167,13 @@ function quadraticPooled(input: PooledInput, variant: PooledNc['variant'], [data
     summary: summariseDraws(Array.from(boot.kept, toB), cs.ciLevels),
     dropped: { 'opens downward (a <= 0)': boot.concave, 'minimum outside the window': boot.outsideWindow, 'fewer than 3 distinct sizes': boot.singular },
     histogram: histogram(boot.kept, cs.histogramLog10Range[0], cs.histogramLog10Range[1], cs.histogramBins),
+    noise: quadraticNoise(input.map((g) => noisy(g.rows)), cs.pooledAsCodedLog10Window, cfg.noise.draws, cfg.noise.ciLevel, rng.fork('noise')),
   };
 }
 
 function crossingPooled(input: PooledInput, variant: PooledNc['variant'], [data, dataShort]: [string, string], cfg: Config, rng: Rng): PooledNc {
-  const families = input.map((g) => sized([...g.rows].sort((a, b) => a.paramsB - b.paramsB)));
+  const sortedRows = input.map((g) => [...g.rows].sort((a, b) => a.paramsB - b.paramsB));
+  const families = sortedRows.map(sized);
   const xs: number[] = [];
   const gs: number[] = [];
   for (const f of families) appendCouplings(f, Array.from({ length: f.logN.length }, (_, i) => i), cfg.coupling.minDeltaHs, xs, gs);
@@ -174,6 +191,7 @@ function crossingPooled(input: PooledInput, variant: PooledNc['variant'], [data,
     summary: summariseDraws(Array.from(boot.crossings, toB), cs.ciLevels),
     dropped: { 'pooled slope <= 0 (no upward crossing)': boot.slopeNotPositive, 'fewer than 2 intervals or one size': boot.degenerate },
     histogram: histogram(boot.crossings, cs.histogramLog10Range[0], cs.histogramLog10Range[1], cs.histogramBins),
+    noise: crossingNoise(sortedRows.map(noisy), cfg.coupling.minDeltaHs, cfg.noise.draws, cfg.noise.ciLevel, rng.fork('noise')),
   };
 }
 
@@ -224,12 +242,15 @@ export function runCriticalScale(ctx: CouplingContext): CriticalScaleOutput {
   const { config: cfg, coupling } = ctx;
   const cs = cfg.criticalScale;
   const perFamily = [coupling.published, coupling.audited].flatMap((pc) => pc.families.map((f) => familyNc(pc.panel, f, cfg, ctx.rng.fork(`family/${pc.panel}/${f.family}`))));
+  const bench = ctx.noise.benchmarks;
   const pooled14: PooledInput = cs.pooledFamilies.map((name) => ({
     name,
-    rows: ctx.data.pooled14.filter((r) => r.family === name).map((r) => ({ paramsB: r.paramsB, hs: r.hellaswag, tqa: r.truthfulqa })),
+    rows: ctx.data.pooled14
+      .filter((r) => r.family === name)
+      .map((r) => ({ paramsB: r.paramsB, hs: r.hellaswag, tqa: r.truthfulqa, seHs: scoreSe(bench.hellaswag, r.hellaswag, null), seTqa: scoreSe(bench.truthfulqa_mc2, r.truthfulqa, null) })),
   }));
-  const fromPub = pooledFromPanel(coupling.published, cs.pooledFamilies);
-  const fromAud = pooledFromPanel(coupling.audited, cs.pooledFamilies);
+  const fromPub = pooledFromPanel(coupling.published, cs.pooledFamilies, ctx.noise);
+  const fromAud = pooledFromPanel(coupling.audited, cs.pooledFamilies, ctx.noise);
   const panelLabel = (p: PooledInput, panel: string) => `${p.map((g) => `${g.name} ${g.rows.length}`).join(', ')} from the ${panel} panel`;
   const table14: [string, string] = ['the authors’ 14-model table (Pythia 8, Llama-1 3, Llama-2 3)', '14-model table'];
   const pubData: [string, string] = [panelLabel(fromPub, 'as-published'), 'as-published panel'];

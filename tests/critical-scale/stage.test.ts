@@ -8,7 +8,7 @@ import type { PercentileInterval } from '../../pipeline/stats/bootstrap-summary.
 import { createRng } from '../../pipeline/stats/rng.ts';
 import type { CouplingContext } from '../../pipeline/stage-context.ts';
 import type { Model } from '../../pipeline/types.ts';
-import { model, releasedContext } from '../helpers/fixtures.ts';
+import { model, noiseModel, releasedContext } from '../helpers/fixtures.ts';
 
 function small(resamples: number): Config {
   const c = structuredClone(config);
@@ -35,9 +35,10 @@ function pooledRows(): PooledRow[] {
 function context(models: Model[], seed = 'seed', resamples = 200): CouplingContext {
   const cfg = small(resamples);
   const panel = { name: 'as published' as const, models };
-  const coupling = runCoupling(panel, { name: 'audited', models }, cfg, createRng(seed).fork('coupling'));
+  const noise = noiseModel(cfg);
+  const coupling = runCoupling(panel, { name: 'audited', models }, cfg, createRng(seed).fork('coupling'), noise);
   const data = { pooled14: pooledRows(), claims: [] } as unknown as Dataset;
-  return { data, config: cfg, rng: createRng(seed).fork('critical-scale'), panels: {} as PanelsOutput, coupling };
+  return { data, config: cfg, rng: createRng(seed).fork('critical-scale'), noise, panels: {} as PanelsOutput, coupling };
 }
 
 const family = (out: CriticalScaleOutput, name: string) => out.perFamily.find((f) => f.panel === 'as published' && f.family === name)!;

@@ -111,7 +111,7 @@ describe('dashboard in Chromium', () => {
     const fixtures = [family('Falls', [40, 42, 44, 41]), family('Rises', [44, 42, 40, 43])];
     const phases: string[] = [];
     for (const text of fixtures) {
-      const d = diagnoseFamily(parseFamily(text, PASTE_LABEL), payload.reference, payload.interventions, payload.config, createRng(payload.config.seed).fork('diagnose'));
+      const d = diagnoseFamily(parseFamily(text, PASTE_LABEL), payload.reference, payload.interventions, payload.config, payload.noise, createRng(payload.config.seed).fork('diagnose'));
       await page.fill('#panel-diagnose textarea', text);
       await page.click('#diagnose-run');
       const out = page.locator(`#panel-diagnose .diagnosis[data-family="${d.family}"]`);
@@ -134,7 +134,7 @@ describe('dashboard in Chromium', () => {
     await openTab('diagnose');
     const models = payload.panels['as published'];
     const pick = models.find((m, i) => i > 0 && models.filter((x) => x.family === m.family).length >= 4)!;
-    const d = diagnoseFamily(models.filter((m) => m.family === pick.family), payload.reference, payload.interventions, payload.config, createRng(payload.config.seed).fork('diagnose'));
+    const d = diagnoseFamily(models.filter((m) => m.family === pick.family), payload.reference, payload.interventions, payload.config, payload.noise, createRng(payload.config.seed).fork('diagnose'));
     await page.selectOption('#panel-diagnose select >> nth=1', pick.model);
     await page.click('#diagnose-model');
     const out = page.locator(`#panel-diagnose .diagnosis[data-family="${pick.family}"]`);

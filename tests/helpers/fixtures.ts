@@ -4,11 +4,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../pipeline/config.ts';
 import { runCoupling } from '../../pipeline/coupling.ts';
-import { ingest } from '../../pipeline/ingest.ts';
+import { ingest, readBenchmarks } from '../../pipeline/ingest.ts';
+import { config as defaultConfig } from '../../pipeline/config.ts';
+import { makeNoiseModel, type NoiseModel } from '../../pipeline/noise/noise-model.ts';
 import { runPanels } from '../../pipeline/panel-summary.ts';
 import type { Rng } from '../../pipeline/stats/rng.ts';
 import type { CouplingContext } from '../../pipeline/stage-context.ts';
-import { InputErrors } from '../../pipeline/io/validate.ts';
+import { InputErrors, type InputError } from '../../pipeline/io/validate.ts';
 import type { Model } from '../../pipeline/types.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,6 +41,7 @@ export function model(name: string, family: string, paramsB: number, hs: number 
     nLayers: null,
     scores: { hellaswag: hs, truthfulqa_mc2: tqa, arc: 30, winogrande: 55, mmlu: 26 },
     gsm8k: null,
+    stderr: { hellaswag: null, truthfulqa_mc2: null, arc: null, winogrande: null, mmlu: null, gsm8k: null },
     quirk: '',
     auditedFamily: '',
     source: 'test fixture',
@@ -74,10 +77,19 @@ export function ingestErrors(dataDir: string): string[] {
   return [];
 }
 
+/** The project's noise model (data/benchmarks.csv item counts, config sign rule). */
+export function noiseModel(config: Config = defaultConfig): NoiseModel {
+  const errors: InputError[] = [];
+  const benchmarks = readBenchmarks(join(ROOT, 'data'), errors);
+  if (errors.length > 0) throw new InputErrors(errors);
+  return makeNoiseModel(benchmarks, config.noise);
+}
+
 /** The released data run through ingest, panels and coupling: the context the later stages receive. */
 export function releasedContext(config: Config, rng: Rng): CouplingContext {
   const data = ingest(join(ROOT, 'data'));
   const panels = runPanels(data);
-  const coupling = runCoupling(panels.published, panels.audited, config, rng.fork('coupling'));
-  return { data, config, rng, panels, coupling };
+  const noise = makeNoiseModel(data.benchmarks, config.noise);
+  const coupling = runCoupling(panels.published, panels.audited, config, rng.fork('coupling'), noise);
+  return { data, config, rng, noise, panels, coupling };
 }
