@@ -33,6 +33,8 @@ export const MODEL_FIELDS: readonly FieldSpec[] = [
   { name: 'audited_family', kind: 'string', required: false, optionalColumn: true },
   { name: 'source', kind: 'string', required: true },
   { name: 'arch_source', kind: 'string', required: false, optionalColumn: true },
+  // Free text about how a row was measured, e.g. the shots mismatch `cape import lm-eval --allow-shots-mismatch` records.
+  { name: 'note', kind: 'string', required: false, optionalColumn: true },
 ];
 
 export const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));

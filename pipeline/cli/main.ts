@@ -6,6 +6,7 @@ import { diagnoseCommand } from './diagnose-command.ts';
 import { diffCommand } from './diff-command.ts';
 import { EXIT, UsageError } from './exit.ts';
 import { hfieldCommand } from './hfield-command.ts';
+import { importCommand } from './import-command.ts';
 import { predictCommand } from './predict-command.ts';
 import { checkReferenceCommand, snapshotCommand } from './reference-commands.ts';
 import { reproduce } from './reproduce.ts';
@@ -32,6 +33,7 @@ inputs does nothing. results/latest points to the newest folder.
     },
   },
   diagnose: diagnoseCommand,
+  import: importCommand,
   'h-field': hfieldCommand,
   predict: predictCommand,
   diff: diffCommand,

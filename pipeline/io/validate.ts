@@ -8,8 +8,10 @@ export interface InputError {
   message: string;
 }
 
+/** Line 0 means "the whole file" (an unreadable file, a JSON document): no line number is shown. */
 export function formatInputError(e: InputError): string {
-  const where = e.column ? `${e.file}:${e.line}: column "${e.column}"` : `${e.file}:${e.line}`;
+  const at = e.line > 0 ? `${e.file}:${e.line}` : e.file;
+  const where = e.column ? `${at}: ${e.line > 0 ? 'column' : 'at'} "${e.column}"` : at;
   return `${where}: ${e.message}`;
 }
 
