@@ -1,9 +1,10 @@
+/** The claims ledger: every claim of data/claims.csv against the stages' results, with a status decided by the rules of ledger-statuses.ts. */
 import type { ClaimRow } from './ingest.ts';
+import { REPRODUCTIONS, STATUSES, type Status } from './ledger-statuses.ts';
 import { makeTable } from './table.ts';
-import type { ClaimResult, Table, Variant } from './types.ts';
+import type { Basis, BoundOn, ClaimResult, Table, Variant } from './types.ts';
 
-export const STATUSES = ['reproduced', 'reproduced-as-coded-only', 'from-released-measurement', 'differs', 'not-recomputable', 'future', 'pending'] as const;
-export type Status = (typeof STATUSES)[number];
+export { STATUSES, type Status };
 
 export interface LedgerRow {
   claim: ClaimRow;
@@ -29,19 +30,50 @@ export function printedTolerance(printed: string): number {
   return 0.5 * 10 ** (exponent - decimals);
 }
 
-/** Does a regenerated number round to the printed one? Bound and range claims compare on their side. */
-export function matchesPrinted(printed: string, unit: string, value: number): boolean {
+const boundSide = (unit: string): 'upper' | 'lower' | null => (unit.includes('(upper bound)') ? 'upper' : unit.includes('(lower bound)') ? 'lower' : null);
+
+/**
+ * Does a regenerated number round to the printed one? Bound claims compare on their side, on the value or on
+ * its magnitude (`on`); range claims compare each end as a point.
+ */
+export function matchesPrinted(printed: string, unit: string, value: number, on: BoundOn = 'value'): boolean {
   const p = Number(printed);
-  if (unit.includes('(upper bound)')) return value < p;
-  if (unit.includes('(lower bound)')) return value > p;
+  const side = boundSide(unit);
+  const v = on === 'magnitude' ? Math.abs(value) : value;
+  if (side === 'upper') return v < p;
+  if (side === 'lower') return v > p;
   // Slack of 1e-9 relative absorbs binary representation of decimal literals like 0.0005.
   return Math.abs(value - p) <= printedTolerance(printed) * (1 + 1e-9);
 }
 
 const isNone = (c: ClaimRow) => c.value === '' && c.ciLow === '' && c.ciHigh === '';
 const isPrediction = (c: ClaimRow) => c.unit.includes('(threshold)');
+const basisOf = (r: ClaimResult): Basis => r.basis ?? 'data';
 
-function resultMatches(c: ClaimRow, r: ClaimResult): boolean {
+/** The claims file's `recomputable` values that mark a claim not recomputable, with why. */
+const NOT_RECOMPUTABLE: Record<string, string> = {
+  'no-data': 'inputs or procedure not released',
+  'needs-weights': 'needs model weights; no released measurement',
+};
+
+const BASIS_TEXT: Record<Exclude<Basis, 'data'>, string> = {
+  'published-input': 'a number printed in the paper',
+  'claims-text': 'a number read from the claim text',
+};
+
+/** How a bound claim is compared: on the value unless a stage says the paper bounds the magnitude. Null for other claims. */
+function boundRule(c: ClaimRow, results: ClaimResult[]): BoundOn | null {
+  const declared = [...new Set(results.map((r) => r.bound).filter((b): b is BoundOn => b !== undefined))];
+  if (!boundSide(c.unit)) {
+    if (declared.length > 0) throw new Error(`claim ${c.id} is not printed as a bound (unit "${c.unit}"), but a stage reports a bound rule for it`);
+    return null;
+  }
+  if (declared.length > 1) throw new Error(`claim ${c.id}: its results disagree on whether the bound is on the value or its magnitude`);
+  return declared[0] ?? 'value';
+}
+
+/** Does one result match the claim's printed digits (every printed end, for intervals)? Stand-ins never match. */
+export function resultMatches(c: ClaimRow, r: ClaimResult, on: BoundOn = 'value'): boolean {
   if (r.proxy) return false;
   if (isNone(c)) return r.value === null && r.note.toLowerCase().startsWith('none');
   const checks: [string, number | null | undefined][] = [];
@@ -49,47 +81,68 @@ function resultMatches(c: ClaimRow, r: ClaimResult): boolean {
   const intervalGiven = r.low !== undefined || r.high !== undefined || c.value === '';
   if (intervalGiven && c.ciLow !== '') checks.push([c.ciLow, c.value === '' ? (r.low ?? r.value) : r.low]);
   if (intervalGiven && c.ciHigh !== '') checks.push([c.ciHigh, c.value === '' ? (r.high ?? r.value) : r.high]);
-  return checks.length > 0 && checks.every(([p, v]) => typeof v === 'number' && Number.isFinite(v) && matchesPrinted(p, c.unit.replace(/\(range\)/, ''), v));
+  return checks.length > 0 && checks.every(([p, v]) => typeof v === 'number' && Number.isFinite(v) && matchesPrinted(p, c.unit.replace(/\(range\)/, ''), v, on));
 }
 
-function toleranceText(c: ClaimRow): string {
+function toleranceText(c: ClaimRow, on: BoundOn | null): string {
   if (isNone(c)) return 'printed None: reproduced when no crossing is found';
-  if (c.unit.includes('(upper bound)')) return `below ${c.value}`;
-  if (c.unit.includes('(lower bound)')) return `above ${c.value}`;
+  const side = boundSide(c.unit);
+  if (side) return `${on === 'magnitude' ? '|value|' : 'value'} ${side === 'upper' ? 'below' : 'above'} ${c.value} (bound on the ${on ?? 'value'})`;
   const parts = [c.value, c.ciLow, c.ciHigh].filter((v) => v !== '').map((v) => `±${Number(printedTolerance(v).toPrecision(2))}`);
   return `rounds to the printed digits (${parts.join(', ')})`;
 }
 
-const ORDER: [Variant, Status][] = [
+/** Which status a match from data gives, by the variant that matched, in order of preference. */
+const MATCH_STATUS: [Variant, Status][] = [
   ['as described', 'reproduced'],
   ['released measurement', 'from-released-measurement'],
   ['as coded', 'reproduced-as-coded-only'],
-  ['audited', 'reproduced'],
+  ['audited', 'reproduced-audited-only'],
 ];
 
 const fmt = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(4))) : 'none');
 
-function describeResult(r: ClaimResult): string {
+/** A result's number, interval and note, without its variant. */
+function describeValue(r: ClaimResult): string {
   const interval = r.low !== undefined || r.high !== undefined ? ` [${fmt(r.low)}, ${fmt(r.high)}]` : '';
-  return `${r.proxy ? 'stand-in, ' : ''}${r.variant} ${fmt(r.value)}${interval} (${r.note})`;
+  const basis = basisOf(r);
+  return `${fmt(r.value)}${interval} (${basis === 'data' ? '' : `from ${BASIS_TEXT[basis]}: `}${r.note})`;
 }
 
-function judge(c: ClaimRow, results: ClaimResult[]): Omit<LedgerRow, 'claim' | 'results' | 'tolerance'> {
+const describeResult = (r: ClaimResult) => `${r.proxy ? 'stand-in, ' : ''}${r.variant} ${describeValue(r)}`;
+
+/** For a qualified match: what the described method gives instead, so the row says why the status is qualified. */
+function describedInstead(results: ClaimResult[]): string {
+  const described = results.filter((r) => r.variant === 'as described' && !r.proxy && basisOf(r) === 'data');
+  return described.length > 0 ? `the described method gives ${described.map(describeValue).join(' or ')}` : 'no described-method value';
+}
+
+function judge(c: ClaimRow, results: ClaimResult[], on: BoundOn): Omit<LedgerRow, 'claim' | 'results' | 'tolerance'> {
   if (isPrediction(c)) {
     const r = results[0] ?? null;
     return { status: 'future', decisive: r, cause: r ? `prediction; current data: ${describeResult(r)}` : 'prediction about future releases' };
   }
-  for (const [variant, status] of ORDER) {
-    const hit = results.find((r) => r.variant === variant && resultMatches(c, r));
-    if (hit) return { status, decisive: hit, cause: describeResult(hit) };
+  const matching = results.filter((r) => resultMatches(c, r, on));
+  const notRecomputable = NOT_RECOMPUTABLE[c.recomputable];
+  for (const [variant, status] of MATCH_STATUS) {
+    if (notRecomputable && REPRODUCTIONS.includes(status)) continue;
+    const hit = matching.find((r) => r.variant === variant && basisOf(r) === 'data');
+    if (!hit) continue;
+    const qualified = status !== 'reproduced' && REPRODUCTIONS.includes(status);
+    return { status, decisive: hit, cause: qualified ? `${describeResult(hit)}; ${describedInstead(results)}` : describeResult(hit) };
   }
-  const first = results[0] ?? null;
-  if (c.recomputable === 'no-data' || c.recomputable === 'needs-weights') {
-    const why = c.recomputable === 'no-data' ? 'inputs or procedure not released' : 'needs model weights; no released measurement';
-    return { status: 'not-recomputable', decisive: first, cause: first ? `${why}; closest computable: ${describeResult(first)}` : why };
+  const check = matching.find((r) => basisOf(r) !== 'data');
+  if (check) return { status: 'arithmetic-checked', decisive: check, cause: `arithmetic check, not a reproduction from data: ${describeResult(check)}` };
+  const shown = results.find((r) => !r.proxy) ?? results[0] ?? null;
+  if (notRecomputable) {
+    // A value that rounds to the printed digits is still not a reproduction when the claims file says the inputs are not released.
+    const barred = matching[0];
+    const closest = barred ?? shown;
+    const why = barred ? `; it rounds to the printed digits, but data/claims.csv marks the claim ${c.recomputable}` : '';
+    return { status: 'not-recomputable', decisive: closest, cause: closest ? `${notRecomputable}; closest computable: ${describeResult(closest)}${why}` : notRecomputable };
   }
-  if (!first) return { status: 'pending', decisive: null, cause: 'no stage regenerates this claim yet' };
-  return { status: 'differs', decisive: first, cause: results.map(describeResult).join('; ') };
+  if (!shown) return { status: 'pending', decisive: null, cause: 'no stage regenerates this claim yet' };
+  return { status: 'differs', decisive: shown, cause: results.map(describeResult).join('; ') };
 }
 
 export function buildLedger(claims: ClaimRow[], results: ClaimResult[]): Ledger {
@@ -98,7 +151,8 @@ export function buildLedger(claims: ClaimRow[], results: ClaimResult[]): Ledger 
   if (stray.length > 0) throw new Error(`stages report claim ids that data/claims.csv does not have: ${[...new Set(stray.map((r) => r.id))].join(', ')}`);
   const rows = claims.map((claim) => {
     const mine = results.filter((r) => r.id === claim.id);
-    return { claim, results: mine, tolerance: toleranceText(claim), ...judge(claim, mine) };
+    const on = boundRule(claim, mine);
+    return { claim, results: mine, tolerance: toleranceText(claim, on), ...judge(claim, mine, on ?? 'value') };
   });
   const empty = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const summary = { A: empty(), B: empty() };

@@ -1,6 +1,13 @@
-import { STATUSES, ledgerTable, type Ledger } from './claims.ts';
+/** claims.csv and claims.md: the ledger table, with the status rules, counts and meanings above the rows. */
+import { ledgerTable, type Ledger } from './claims.ts';
 import { tableToCsv, tableToMarkdown } from './io/serialize.ts';
+import { LEDGER_RULES, STATUSES, statusTableMarkdown } from './ledger-statuses.ts';
 import type { Table } from './types.ts';
+
+/** The status rules, the counts per paper and what each status means: the head of both claims.md and REPORT.md's ledger section. */
+export function statusSection(ledger: Ledger): string {
+  return [LEDGER_RULES, '', summaryMarkdown(ledger), statusTableMarkdown(), ''].join('\n');
+}
 
 export function summaryMarkdown(ledger: Ledger): string {
   const head = `| paper | ${STATUSES.join(' | ')} | total |\n|:-|${STATUSES.map(() => '-:').join('|')}|-:|`;
@@ -17,11 +24,11 @@ export function ledgerFiles(ledger: Ledger, digits: number, sensitivity: Table[]
     '# Claims ledger',
     '',
     'Every number printed in Paper A (arXiv 2605.18838) and Paper B (arXiv 2605.18840), as listed in data/claims.csv, against the value this pipeline regenerates.',
-    'A claim is *reproduced* when the regenerated value rounds to the printed digits. Variants: *as described* follows the paper text, *as coded* follows the authors’ released scripts, *audited* uses the audited panel, *released measurement* reads the authors’ released result files.',
+    'A regenerated value matches when it rounds to the printed digits. Variants: *as described* follows the paper text, *as coded* follows the authors’ released scripts, *audited* uses the audited panel, *released measurement* reads the authors’ released result files.',
     '',
     '## Status counts',
     '',
-    summaryMarkdown(ledger),
+    statusSection(ledger),
   ].join('\n');
   const byPaper = (['A', 'B'] as const)
     .map((p) => {

@@ -1,8 +1,10 @@
+/** REPORT.md: both papers section by section, with their figures, tables and ledger rows under the ledger's status rules and counts. */
 import type { FigureDef } from '../figures/figure.ts';
-import { STATUSES, type Ledger, type LedgerRow } from './claims.ts';
+import type { Ledger, LedgerRow } from './claims.ts';
 import { formatCell } from './io/format.ts';
 import { tableToMarkdown } from './io/serialize.ts';
-import { summaryMarkdown } from './ledger-files.ts';
+import { statusSection } from './ledger-files.ts';
+import { STATUSES } from './ledger-statuses.ts';
 import type { Table } from './types.ts';
 
 interface Section {
@@ -79,7 +81,7 @@ export function buildReport(input: ReportInput): string {
     '',
     '## Ledger status counts',
     '',
-    summaryMarkdown(ledger),
+    statusSection(ledger),
   ];
   const general = tables.filter((t) => !/^[AB]-/.test(t.id));
   if (general.length > 0) {

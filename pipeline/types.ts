@@ -63,11 +63,25 @@ export interface ClaimResult {
   /** How the number was obtained, in one line. */
   note: string;
   /**
-   * A stand-in for a quantity the paper does not define or release (shown for
-   * context); the ledger never counts it as reproducing the claim.
+   * A different quantity from the claim's: a stand-in for one the paper does
+   * not define or release, or the closest quantity that happens to give the
+   * printed number. Shown for context; the ledger never counts it as a match.
    */
   proxy?: boolean;
+  /** Where the inputs come from; absent means 'data'. Anything else is at most an arithmetic check. */
+  basis?: Basis;
+  /**
+   * For a claim printed as a bound: whether the paper bounds the value or its
+   * magnitude (|γ12| ≤ 0.09 means near zero, not merely below). Absent means
+   * 'value'; the ledger states the rule in the row's tolerance.
+   */
+  bound?: BoundOn;
 }
+
+/** 'data': released data files; 'published-input': a number printed in the paper; 'claims-text': a number read from data/claims.csv. */
+export type Basis = 'data' | 'published-input' | 'claims-text';
+
+export type BoundOn = 'value' | 'magnitude';
 
 export interface StageOutput {
   tables: Table[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLedger, matchesPrinted, printedTolerance } from '../pipeline/claims.ts';
+import { STATUSES } from '../pipeline/ledger-statuses.ts';
 import type { ClaimRow } from '../pipeline/ingest.ts';
 
 const claim = (id: string, value: string, unit: string, extra: Partial<ClaimRow> = {}): ClaimRow => ({
@@ -30,6 +31,13 @@ describe('printed precision', () => {
     expect(matchesPrinted('0.31', 'pearson r', 0.3151)).toBe(false);
     expect(matchesPrinted('7e-4', 'p-value', 7.6e-4)).toBe(false);
     expect(matchesPrinted('7e-4', 'p-value', 6.6e-4)).toBe(true);
+  });
+
+  it('compares a bound on the magnitude when asked, so a large negative value does not pass an upper bound', () => {
+    expect(matchesPrinted('0.09', 'gamma12 (upper bound)', -0.186)).toBe(true);
+    expect(matchesPrinted('0.09', 'gamma12 (upper bound)', -0.186, 'magnitude')).toBe(false);
+    expect(matchesPrinted('0.09', 'gamma12 (upper bound)', -0.05, 'magnitude')).toBe(true);
+    expect(matchesPrinted('0.99', 'overlap (lower bound)', -0.995, 'magnitude')).toBe(true);
   });
 
   it('treats printed bounds as one-sided', () => {
@@ -81,6 +89,81 @@ describe('ledger', () => {
     const ledger = buildLedger([claims[2]!], [{ id: 'X.c', variant: 'as described', value: 10, proxy: true, note: 'a different quantity' }]);
     expect(ledger.rows[0]!.status).toBe('not-recomputable');
     expect(ledger.rows[0]!.cause).toMatch(/closest computable/);
+  });
+
+  it('qualifies a match that only the audited panel gives, and says what the described method gives instead', () => {
+    const ledger = buildLedger([claims[6]!], [
+      { id: 'X.g', variant: 'as described', value: 3, note: 'published panel' },
+      { id: 'X.g', variant: 'audited', value: 1, note: 'audited panel' },
+    ]);
+    expect(ledger.rows[0]!.status).toBe('reproduced-audited-only');
+    expect(ledger.rows[0]!.cause).toMatch(/described method gives 3 \(published panel\)/);
+  });
+
+  it('calls a match computed from the claim text or a published input an arithmetic check, never a reproduction', () => {
+    for (const basis of ['claims-text', 'published-input'] as const) {
+      const ledger = buildLedger([claims[1]!], [{ id: 'X.b', variant: 'as described', value: 0.37, basis, note: 'printed input minus fit' }]);
+      expect(ledger.rows[0]!.status, basis).toBe('arithmetic-checked');
+    }
+  });
+
+  it('prefers a match from data over an arithmetic check of the same claim', () => {
+    const ledger = buildLedger([claims[1]!], [
+      { id: 'X.b', variant: 'as described', value: 0.37, basis: 'claims-text', note: 'check' },
+      { id: 'X.b', variant: 'as coded', value: 0.37, note: 'coded' },
+    ]);
+    expect(ledger.rows[0]!.status).toBe('reproduced-as-coded-only');
+  });
+
+  it('never reproduces a claim the claims file marks not recomputable, and says that its value happens to round', () => {
+    for (const recomputable of ['no-data', 'needs-weights']) {
+      const c = claim('X.h', '0.3', '% MAE', { recomputable });
+      for (const variant of ['as described', 'as coded', 'audited'] as const) {
+        const row = buildLedger([c], [{ id: 'X.h', variant, value: 0.31, note: 'in-sample fit error' }]).rows[0]!;
+        expect(row.status, `${recomputable} ${variant}`).toBe('not-recomputable');
+        expect(row.cause).toMatch(/rounds to the printed digits, but data\/claims\.csv marks the claim/);
+      }
+    }
+  });
+
+  it('compares a bound as the stage says the paper means it and states the rule in the tolerance', () => {
+    const c = claim('X.i', '0.09', 'gamma12 (upper bound)');
+    const onValue = buildLedger([c], [{ id: 'X.i', variant: 'as described', value: -0.186, note: 'g12' }]).rows[0]!;
+    expect(onValue.status).toBe('reproduced');
+    expect(onValue.tolerance).toMatch(/bound on the value/);
+    const onMagnitude = buildLedger([c], [{ id: 'X.i', variant: 'as described', bound: 'magnitude', value: -0.186, note: 'g12' }]).rows[0]!;
+    expect(onMagnitude.status).toBe('differs');
+    expect(onMagnitude.tolerance).toMatch(/^\|value\| below 0\.09 \(bound on the magnitude\)/);
+  });
+
+  it('refuses a bound rule on a claim that is not a bound, and results that disagree on the rule', () => {
+    expect(() => buildLedger([claims[1]!], [{ id: 'X.b', variant: 'as described', bound: 'magnitude', value: 0.37, note: '' }])).toThrow(/X\.b is not printed as a bound/);
+    const c = claim('X.i', '0.09', 'gamma12 (upper bound)');
+    expect(() =>
+      buildLedger([c], [
+        { id: 'X.i', variant: 'as described', bound: 'magnitude', value: 0.01, note: '' },
+        { id: 'X.i', variant: 'audited', bound: 'value', value: 0.01, note: '' },
+      ]),
+    ).toThrow(/X\.i: its results disagree/);
+  });
+
+  it('can emit every status it lists, and no other', () => {
+    const all = [
+      ...claims,
+      claim('X.h', '0.3', '% MAE', { recomputable: 'from-released-measurements' }),
+      claim('X.j', '5', 'count'),
+      claim('X.k', '5', 'count'),
+    ];
+    const ledger = buildLedger(all, [
+      { id: 'X.a', variant: 'as described', value: 4.16, low: 3.1, high: 11.74, note: 'd' },
+      { id: 'X.b', variant: 'as coded', value: 0.3701, note: 'coded' },
+      { id: 'X.d', variant: 'as described', value: 1, note: 'now' },
+      { id: 'X.g', variant: 'audited', value: 1, note: 'audited' },
+      { id: 'X.h', variant: 'released measurement', value: 0.3, note: 'released file' },
+      { id: 'X.j', variant: 'as described', value: 5, basis: 'published-input', note: 'printed input' },
+      { id: 'X.k', variant: 'as described', value: 7, note: 'other' },
+    ]);
+    expect(new Set(ledger.rows.map((r) => r.status))).toEqual(new Set(STATUSES));
   });
 
   it('refuses results for claim ids the claims file does not have', () => {

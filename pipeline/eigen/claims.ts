@@ -85,7 +85,9 @@ function gammaClaims(ctx: CouplingContext): ClaimResult[] {
     const g = modelGammas([pc], ctx.config.eigen.near1bModels);
     const starts = g.map((x) => x.startsAt?.g12).filter((v): v is number => typeof v === 'number');
     const list = g.map((x) => `${x.model}→${x.startsAt?.to ?? '?'} ${f3(x.startsAt?.g12)} (ending interval ${f3(x.endsAt?.g12)})`).join('; ');
-    if (starts.length > 0) out.push({ id: 'A.s6.near1b_bound', variant, value: Math.max(...starts), note: `largest g12 of the intervals starting at the three ~1B models, ${pc.panel} panel: ${list}` });
+    // "γ12 ≤ 0.09" means near-zero coupling at ~1B, so the bound is on the magnitude: the g12 farthest from zero decides.
+    const widest = starts.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+    if (starts.length > 0) out.push({ id: 'A.s6.near1b_bound', variant, bound: 'magnitude', value: widest, note: `g12 farthest from zero of the intervals starting at the three ~1B models, ${pc.panel} panel: ${list}` });
     const [p] = modelGammas([pc], ['Pythia-1B']);
     const extra = variant === 'as described' ? figureGammaNote(ctx) : '';
     if (p?.startsAt) out.push({ id: 'A.s6.pythia1b_gamma', variant, value: p.startsAt.g12, note: `g12 Pythia-1B → ${p.startsAt.to}, ${pc.panel} panel; interval ending at 1B (from ${p.endsAt?.from}) ${f3(p.endsAt?.g12)}${extra}` });

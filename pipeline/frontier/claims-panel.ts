@@ -92,7 +92,7 @@ function hClaims(a: FrontierAnalysis, claims: readonly ClaimRow[], cfg: Frontier
     out.push(claim('B.s8.opus47_pred', 'as described', opus47.predicted, `frozen line at SWE ${opus47.model.scores.swe_verified}`));
     // The worked example's GPQA is hypothetical: it is read from the claim text at run time only to check the paper's arithmetic.
     const hyp = /hypothetical GPQA of ([0-9.]+)/.exec(claims.find((c) => c.id === 'B.s8.hypothetical_h')?.quantity ?? '');
-    if (hyp) out.push(claim('B.s8.hypothetical_h', 'as described', Number(hyp[1]) - opus47.predicted, `the paper's hypothetical GPQA ${hyp[1]} (read from the claim text) minus the frozen-line prediction ${f(opus47.predicted, 4)}`));
+    if (hyp) out.push({ ...claim('B.s8.hypothetical_h', 'as described', Number(hyp[1]) - opus47.predicted, `the paper's hypothetical GPQA ${hyp[1]} minus the frozen-line prediction ${f(opus47.predicted, 4)}`), basis: 'claims-text' });
   }
   const post = a.rows.filter((r) => !r.frozen);
   const inside = post.filter((r) => r.model.scores.gpqa_diamond! >= r.piLow && r.model.scores.gpqa_diamond! <= r.piHigh);

@@ -29,11 +29,13 @@ function holdoutClaims(n: OdeNumbers, cfg: Config): ClaimResult[] {
   const p2aud = poly(n, 'audited', 'Pythia + Llama-1', d);
   const p2pub = poly(n, 'as-published', 'Pythia + Llama-1', d);
   const polyNote = (r: PolyRow) => `degree-${r.fit.degree} polynomial of TQA on log10 N fitted on ${r.train} (${r.data}), predicting Llama-2 7B/13B/70B TQA ${r.fit.predicted.map((x) => x.toFixed(1)).join('/')} vs ${r.fit.actual.map((x) => x.toFixed(1)).join('/')}`;
+  // The claim is the ODE's held-out error. The polynomial that gives the printed number is no ODE and not what the
+  // authors' figure code computes either (it fits Llama-2 in-sample), so it is shown as the closest quantity only.
   const ode = (id: string): ClaimResult[] => [
     { id, variant: 'as described', value: pub.sparseRoute.mapeAll, note: `STLSQ ODE (λ = ${cfg.ode.threshold}, degree ${cfg.ode.libraryDegree}) fitted on Pythia, integrated from Llama-2-7B's five scores; MAPE over 13B and 70B, all five benchmarks; ${routeNote(pub, 'sparse')}` },
-    { id, variant: 'as described', value: pub.linearRoute.mapeAll, note: `linear ODE (the as-coded form) fitted on Pythia, integrated from Llama-2-7B; MAPE over 13B and 70B, all five benchmarks; ${routeNote(pub, 'linear')}` },
-    { id, variant: 'as coded', value: p2.fit.mape, note: `no ODE: ${polyNote(p2)}` },
+    { id, variant: 'as coded', value: pub.linearRoute.mapeAll, note: `linear ODE (the form the authors' code fits) fitted on Pythia, integrated from Llama-2-7B; MAPE over 13B and 70B, all five benchmarks; ${routeNote(pub, 'linear')}` },
     { id, variant: 'audited', value: aud.sparseRoute.mapeAll, note: `STLSQ ODE route on the audited panel (Pythia and Llama-2 from the leaderboard); ${routeNote(aud, 'sparse')}` },
+    { id, variant: 'as described', proxy: true, value: p2.fit.mape, note: `closest quantity, no ODE: ${polyNote(p2)} (A.fig2c.llama2_holdout's setup); the authors' figure code fits Llama-2 in-sample (${f3(p2in.fit.mape)}%) and types the printed value into the title` },
   ];
   const best = n.poly.filter((r) => r.data.startsWith('pooled') && r.train === 'Pythia + Llama-1').reduce((a, b) => (b.fit.mape < a.fit.mape ? b : a));
   const sparseTqa = pub.sparseRoute.mapePerBenchmark[TQA] ?? null;
@@ -111,8 +113,9 @@ function phaseClaims(n: OdeNumbers, cfg: Config): ClaimResult[] {
   );
   const tr = (s: SourceFits) => Math.min(...s.transfer.diagonal.slice(0, s.transfer.determined));
   out.push(
-    { id: 'A.s4.transfer_diag', variant: 'as described', value: tr(pub), note: `closest computable: smallest |v_tax,i · v_bonus,i| over the ${pub.transfer.determined} principal axes of the benchmark correlation matrix fixed by both size sets (all five: ${pub.transfer.diagonal.map(f3).join(', ')})` },
-    { id: 'A.s4.transfer_diag', variant: 'audited', value: tr(aud), note: `the same on the audited panel (all five: ${aud.transfer.diagonal.map(f3).join(', ')})` },
+    // An eigenvector's sign is arbitrary, so only the overlap's magnitude is meaningful.
+    { id: 'A.s4.transfer_diag', variant: 'as described', bound: 'magnitude', value: tr(pub), note: `closest computable: smallest |v_tax,i · v_bonus,i| over the ${pub.transfer.determined} principal axes of the benchmark correlation matrix fixed by both size sets (all five: ${pub.transfer.diagonal.map(f3).join(', ')})` },
+    { id: 'A.s4.transfer_diag', variant: 'audited', bound: 'magnitude', value: tr(aud), note: `the same on the audited panel (all five: ${aud.transfer.diagonal.map(f3).join(', ')})` },
   );
   const pysr = n.panels[0]!.pysr;
   out.push({ id: 'A.s4.pysr_exponent', variant: 'as described', value: pysr?.hsExponent ?? null, note: `closest computable: free-exponent fit log TQA_w = c + p·log HS_w + q·log log10 N on the published panel's ${pysr?.n ?? 0} Pythia rows, scores ÷ (d_model/${cfg.width.referenceDModel}); q = ${f3(pysr?.logLogNExponent ?? null)}, R² = ${f3(pysr?.r2 ?? null)}` });
