@@ -19,11 +19,16 @@ export interface BenchLine {
   name: string;
   ms: number;
   goal?: string;
+  /** For a goal stated as a ratio measured in the same run: whether it was met. */
+  pass?: boolean;
 }
 
 export function printLines(title: string, lines: BenchLine[]): void {
   console.log(`\n${title}`);
-  for (const l of lines) console.log(`  ${l.name.padEnd(36)} ${l.ms.toFixed(1).padStart(9)} ms${l.goal ? `   (goal: ${l.goal})` : ''}`);
+  for (const l of lines) {
+    const verdict = l.pass === undefined ? '' : l.pass ? '  pass' : '  MISS';
+    console.log(`  ${l.name.padEnd(36)} ${l.ms.toFixed(1).padStart(9)} ms${l.goal ? `   (goal: ${l.goal})` : ''}${verdict}`);
+  }
 }
 
 async function pipelineBench(): Promise<void> {

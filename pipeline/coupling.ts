@@ -1,7 +1,7 @@
 import { BENCHMARK_LABEL, type Config } from './config.ts';
 import { familyIntervals, modelPhases, type Interval } from './intervals.ts';
 import { familiesOf } from './panels.ts';
-import { familyNoiseDraws, type FamilyNoise } from './noise/family-draws.ts';
+import { familyNoiseSource, type FamilyNoise, type FamilyNoiseSource } from './noise/family-draws.ts';
 import { SCORED_BENCHMARKS } from './noise/benchmarks.ts';
 import type { NoiseModel } from './noise/noise-model.ts';
 import type { Phase } from './phase.ts';
@@ -72,16 +72,20 @@ function hsTqa(models: readonly Model[]): { x: number[]; y: number[]; logN: numb
   return { x: both.map((m) => m.scores.hellaswag!), y: both.map((m) => m.scores.truthfulqa_mc2!), logN: both.map((m) => Math.log10(m.paramsB * 1e9)) };
 }
 
-export function familyCoupling(family: string, models: Model[], cfg: Config, rng: Rng, noiseModel?: NoiseModel): FamilyCoupling {
-  const intervals = familyIntervals(models, cfg.coupling.minDeltaHs, cfg.coupling.phaseThreshold, noiseModel);
+export function familyCoupling(family: string, models: Model[], cfg: Config, rng: Rng, noise?: FamilyNoiseSource): FamilyCoupling {
+  const intervals = familyIntervals(models, cfg.coupling.minDeltaHs, cfg.coupling.phaseThreshold, noise?.model);
   const { x, y, logN } = hsTqa(models);
   const permutation = x.length >= 3 ? permutationTest(x, y, rng.fork(family), { exactMaxN: cfg.coupling.exactPermutationMaxN, permutations: cfg.coupling.monteCarloPermutations }) : null;
   const partial = x.length >= 4 && new Set(logN).size > 1 ? partialCorrelation(x, y, logN) : null;
-  const noise = noiseModel ? familyNoiseDraws(models, noiseModel, { draws: cfg.noise.draws, level: cfg.noise.ciLevel, minDeltaHs: cfg.coupling.minDeltaHs }, rng.fork(`${family}/noise`)) : null;
-  return { family, models, intervals, phases: modelPhases(intervals), correlations: PAIRS.map((p) => correlate(models, p)), permutation, partial, noise };
+  return { family, models, intervals, phases: modelPhases(intervals), correlations: PAIRS.map((p) => correlate(models, p)), permutation, partial, noise: noise?.draw(family, models) ?? null };
 }
 
-export function panelCoupling(panel: Panel, cfg: Config, rng: Rng, noise?: NoiseModel): PanelCoupling {
+/** Score-noise draws with the config's settings, forked from `rng` by family name. */
+export function couplingNoise(model: NoiseModel, cfg: Config, rng: Rng): FamilyNoiseSource {
+  return familyNoiseSource(model, { draws: cfg.noise.draws, level: cfg.noise.ciLevel, minDeltaHs: cfg.coupling.minDeltaHs }, rng);
+}
+
+export function panelCoupling(panel: Panel, cfg: Config, rng: Rng, noise?: FamilyNoiseSource): PanelCoupling {
   const families = [...familiesOf(panel).entries()].map(([f, ms]) => familyCoupling(f, ms, cfg, rng.fork(panel.name), noise));
   const byPhase = (['tax', 'transition', 'bonus'] as const).map((phase) => {
     const members = families.flatMap((f) => f.models.filter((m) => f.phases.get(m.model) === phase));
@@ -290,7 +294,8 @@ function claims(pub: PanelCoupling, aud: PanelCoupling): ClaimResult[] {
 }
 
 export function runCoupling(published: Panel, audited: Panel, cfg: Config, rng: Rng, noise: NoiseModel): CouplingOutput {
-  const pub = panelCoupling(published, cfg, rng, noise);
-  const aud = panelCoupling(audited, cfg, rng, noise);
+  const source = couplingNoise(noise, cfg, rng.fork('noise'));
+  const pub = panelCoupling(published, cfg, rng, source);
+  const aud = panelCoupling(audited, cfg, rng, source);
   return { published: pub, audited: aud, tables: tables([pub, aud], noise, cfg), claims: claims(pub, aud) };
 }

@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import { familyCoupling, type Correlation } from './coupling.ts';
+import { couplingNoise, familyCoupling, type Correlation } from './coupling.ts';
 import { familyNc, type FamilyNc } from './critical-scale/stage.ts';
 import type { Intervention } from './ingest.ts';
 import type { Interval } from './intervals.ts';
@@ -72,7 +72,7 @@ export function placeFamily(r: number | null, ncB: number | null, reference: rea
 export function diagnoseFamily(models: readonly Model[], reference: readonly ReferenceFamily[], interventions: readonly Intervention[], cfg: Config, noise: NoiseModel, rng: Rng): Diagnosis {
   const sorted = [...models].sort((a, b) => a.paramsB - b.paramsB);
   const family = sorted[0]?.family ?? '';
-  const fc = familyCoupling(family, sorted, cfg, rng.fork('coupling'), noise);
+  const fc = familyCoupling(family, sorted, cfg, rng.fork('coupling'), couplingNoise(noise, cfg, rng.fork('noise')));
   const nc = familyNc('as published', fc, cfg, rng.fork('nc'));
   const width = sorted.filter((m) => m.dModel !== null).length >= 3 ? widthRow('as published', family, 'all', sorted, cfg, rng.fork('width')) : null;
   const last = [...fc.intervals].reverse().find((iv) => iv.phase !== null);

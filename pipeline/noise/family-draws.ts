@@ -5,9 +5,9 @@
  * Gives N_c as a distribution, with P(N_c defined), and noise intervals for
  * r and for each interval's g12.
  */
-import { quantile } from '../stats/describe.ts';
 import { fillStandardNormal } from '../stats/normal.ts';
 import type { Rng } from '../stats/rng.ts';
+import { selectQuantile } from '../stats/select-quantile.ts';
 import type { Model } from '../types.ts';
 import { modelSe, type NoiseModel } from './noise-model.ts';
 
@@ -38,12 +38,11 @@ export interface DrawSettings {
 
 const toB = (log10N: number) => 10 ** log10N / 1e9;
 
-/** Central interval of the first `n` values of a buffer, sorting them in place. */
+/** Central interval of the first `n` values of a buffer (reorders them). */
 function centralInterval(buffer: Float64Array, n: number, level: number): [number, number] | null {
   if (n === 0) return null;
-  const sorted = buffer.subarray(0, n).sort();
   const q = (1 - level) / 2;
-  return [quantile(sorted, q), quantile(sorted, 1 - q)];
+  return [selectQuantile(buffer, n, q), selectQuantile(buffer, n, 1 - q)];
 }
 
 /** `models` in size order, as the coupling stage orders a family. */
@@ -105,7 +104,7 @@ export function familyNoiseDraws(models: readonly Model[], noise: NoiseModel, s:
     nc: {
       draws: s.draws,
       pDefined: ncCount / s.draws,
-      medianB: ncCount > 0 ? quantile(nc.subarray(0, ncCount), 0.5) : null,
+      medianB: ncCount > 0 ? selectQuantile(nc, ncCount, 0.5) : null,
       lowB: ncInterval?.[0] ?? null,
       highB: ncInterval?.[1] ?? null,
     },
@@ -138,4 +137,26 @@ function pearsonMasked(x: Float64Array, y: Float64Array, mask: Uint8Array): numb
     syy += dy * dy;
   }
   return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Draws a family's noise once per distinct set of scores: a family identical in both panels gets one (identical) result. */
+export interface FamilyNoiseSource {
+  model: NoiseModel;
+  draw(family: string, models: readonly Model[]): FamilyNoise;
+}
+
+export function familyNoiseSource(model: NoiseModel, settings: DrawSettings, rng: Rng): FamilyNoiseSource {
+  const memo = new Map<string, FamilyNoise>();
+  return {
+    model,
+    draw(family, models) {
+      const key = JSON.stringify([family, models.map((m) => [m.paramsB, m.scores.hellaswag, m.scores.truthfulqa_mc2, modelSe(model, m, 'hellaswag'), modelSe(model, m, 'truthfulqa_mc2')])]);
+      let out = memo.get(key);
+      if (!out) {
+        out = familyNoiseDraws(models, model, settings, rng.fork(family));
+        memo.set(key, out);
+      }
+      return out;
+    },
+  };
 }

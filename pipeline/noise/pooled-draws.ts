@@ -41,25 +41,38 @@ function perturb(f: NoisyFamily, z: Float64Array, at: number, hs: Float64Array, 
   }
 }
 
-/** Quadratic minimum of TQA on log10 N (as coded) under score noise; kept when a > 0 and the vertex lies in the window. */
+/**
+ * Quadratic minimum of TQA on log10 N (as coded) under score noise; kept when
+ * a > 0 and the vertex lies in the window. With x fixed, the fitted
+ * coefficients are linear in y, so each draw adds up per-point weights (the
+ * fits to unit vectors) instead of refitting.
+ */
 export function quadraticNoise(families: readonly NoisyFamily[], window: readonly [number, number], draws: number, level: number, rng: Rng): PooledNoise {
   const x = families.flatMap((f) => Array.from(f.logN));
+  const y = families.flatMap((f) => Array.from(f.tqa));
+  const se = families.flatMap((f) => Array.from(f.seTqa));
   const n = x.length;
-  const z = new Float64Array(2 * n);
-  const y = new Array<number>(n);
+  const base = quadraticVertex(x, y);
+  if (!base) return summarise([], draws, level);
+  const w1 = new Float64Array(n);
+  const w2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const unit = quadraticVertex(x, x.map((_, j) => (j === i ? se[i]! : 0)))!;
+    w1[i] = unit.c1;
+    w2[i] = unit.c2;
+  }
+  const z = new Float64Array(n);
   const kept: number[] = [];
-  const hs = new Float64Array(n);
-  const tqa = new Float64Array(n);
   for (let d = 0; d < draws; d++) {
     fillStandardNormal(rng, z);
-    let at = 0;
-    for (const f of families) {
-      perturb(f, z, 2 * at, hs.subarray(at), tqa.subarray(at));
-      at += f.logN.length;
+    let c1 = base.c1;
+    let c2 = base.c2;
+    for (let i = 0; i < n; i++) {
+      c1 += w1[i]! * z[i]!;
+      c2 += w2[i]! * z[i]!;
     }
-    for (let i = 0; i < n; i++) y[i] = tqa[i]!;
-    const fit = quadraticVertex(x, y);
-    if (fit && fit.c2 > 0 && fit.vertex > window[0] && fit.vertex < window[1]) kept.push(toB(fit.vertex));
+    const vertex = -c1 / (2 * c2);
+    if (c2 > 0 && vertex > window[0] && vertex < window[1]) kept.push(toB(vertex));
   }
   return summarise(kept, draws, level);
 }

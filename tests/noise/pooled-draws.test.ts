@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossingNoise, quadraticNoise, type NoisyFamily } from '../../pipeline/noise/pooled-draws.ts';
+import { quantile } from '../../pipeline/stats/describe.ts';
+import { fillStandardNormal } from '../../pipeline/stats/normal.ts';
 import { quadraticVertex } from '../../pipeline/stats/quadratic-vertex.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
 import { lineZero } from '../../pipeline/stats/running-coupling.ts';
@@ -34,6 +36,24 @@ describe('pooled N_c under score noise', () => {
     const n = crossingNoise([f], 0.5, 100, 0.95, createRng('c'));
     expect(n.kept).toBe(100);
     expect(n.medianB!).toBeCloseTo(10 ** line.zero / 1e9, 9);
+  });
+
+  it('gives exactly what refitting every draw gives (the coefficients are linear in the scores)', () => {
+    const f = family(0.8);
+    const draws = 50;
+    const got = quadraticNoise([f], [7, 12], draws, 0.95, createRng('lin'));
+    const rng = createRng('lin');
+    const z = new Float64Array(logN.length);
+    const kept: number[] = [];
+    for (let d = 0; d < draws; d++) {
+      fillStandardNormal(rng, z);
+      const fit = quadraticVertex(logN, tqa.map((y, i) => y + 0.8 * z[i]!))!;
+      if (fit.c2 > 0 && fit.vertex > 7 && fit.vertex < 12) kept.push(10 ** fit.vertex / 1e9);
+    }
+    kept.sort((a, b) => a - b);
+    expect(got.kept).toBe(kept.length);
+    expect(got.medianB!).toBeCloseTo(quantile(kept, 0.5), 9);
+    expect(got.highB!).toBeCloseTo(quantile(kept, 0.975), 9);
   });
 
   it('widens with the errors and keeps the minimum inside the range', () => {
