@@ -63,7 +63,7 @@ export function referenceFromTables(tables: Record<string, Table>): ReferenceFam
   return [...nc.keys()]
     .filter((f) => origin.get(f) === 'paper')
     .sort()
-    .map((family) => ({ family, r: numOrNull(corr.get(family)?.['r_hellaswag~truthfulqa_mc2']), ncB: numOrNull(nc.get(family)!.nc_b), ncStatus: str(nc.get(family)!.status) }));
+    .map((family) => ({ family, r: numOrNull(corr.get(family)?.['r_hellaswag_vs_truthfulqa_mc2']), ncB: numOrNull(nc.get(family)!.nc_b), ncStatus: str(nc.get(family)!.status) }));
 }
 
 export function interventionsFromTables(tables: Record<string, Table>): Intervention[] {
@@ -71,9 +71,9 @@ export function interventionsFromTables(tables: Record<string, Table>): Interven
     phase: str(r.phase) as Intervention['phase'],
     intervention: str(r.intervention),
     suggestion: str(r.suggestion),
-    paperCaveat: str(r.paperCaveat),
+    paperCaveat: str(r.paper_caveat),
     evidence: str(r.evidence),
-    evidenceNote: str(r.evidenceNote),
+    evidenceNote: str(r.evidence_note),
     source: str(r.source),
   }));
 }

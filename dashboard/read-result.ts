@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { STATUSES } from '../pipeline/claims.ts';
 import type { Config } from '../pipeline/config.ts';
+import { TABLES_SCHEMA } from '../pipeline/io/format.ts';
 import type { Cell, Table } from '../pipeline/types.ts';
 import { claimLinks, frontierLineFromTables, interventionsFromTables, noiseFromTables, panelsFromTables, referenceFromTables, ResultFolderError, tableOf } from './derive.ts';
 import { familyCsv } from './family-csv.ts';
@@ -48,7 +49,7 @@ function exampleFamily(root: string | undefined, panels: Payload['panels']): Pay
 
 /** Reads one result folder into the dashboard's payload. `root` is the checkout, for the example family only. */
 export function readResult(resultDir: string, root?: string): Payload {
-  const tables = readAll<Table>(join(resultDir, 'tables'), '.json');
+  const { [TABLES_SCHEMA.replace(/\.json$/, '')]: _schema, ...tables } = readAll<Table>(join(resultDir, 'tables'), '.json');
   const figures = readAll<Spec>(join(resultDir, 'figures'), '.vl.json');
   const ledger = readJson<Table>(join(resultDir, 'claims.json'));
   const config = readJson<Config>(join(resultDir, 'config.json'));

@@ -18,7 +18,7 @@ export const PAIRS = [
   ['truthfulqa_mc2', 'mmlu'],
 ] as const;
 type Pair = (typeof PAIRS)[number];
-const pairKey = (p: Pair) => `${p[0]}~${p[1]}`;
+const pairKey = (p: Pair) => `${p[0]}_vs_${p[1]}`;
 
 export interface Correlation {
   pair: string;
@@ -96,7 +96,7 @@ export function panelCoupling(panel: Panel, cfg: Config, rng: Rng, noise?: Famil
 }
 
 const pairLabel = (k: string) => {
-  const [a, b] = k.split('~') as [keyof typeof BENCHMARK_LABEL, keyof typeof BENCHMARK_LABEL];
+  const [a, b] = k.split('_vs_') as [keyof typeof BENCHMARK_LABEL, keyof typeof BENCHMARK_LABEL];
   return `r(${BENCHMARK_LABEL[a]}, ${BENCHMARK_LABEL[b]})`;
 };
 

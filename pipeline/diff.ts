@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { TABLES_SCHEMA } from './io/format.ts';
 import type { Cell } from './types.ts';
 
 interface TableJson {
@@ -76,8 +77,9 @@ export function diffTable(a: TableJson, b: TableJson): TableDiff {
 
 const isEmpty = (d: TableDiff) => d.added.length + d.removed.length + d.columnsAdded.length + d.columnsRemoved.length + d.changed.length === 0;
 
+/** Table files of a result folder (the column schema beside them is not a table). */
 function listJson(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && f !== TABLES_SCHEMA).sort() : [];
 }
 
 /** Compares two result folders: every table cell, every figure spec, every ledger status. */

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureDef } from '../figures/figure.ts';
 import { checkFonts, specToSvg, svgToPngAsync } from '../figures/render.ts';
-import { roundDeep, tableToCsv, tableToJson, tableToMarkdown } from './io/serialize.ts';
+import { TABLES_SCHEMA } from './io/format.ts';
+import { roundDeep, tablesSchema, tableToCsv, tableToJson, tableToMarkdown } from './io/serialize.ts';
 import { buildLedger, ledgerTable, type Ledger } from './claims.ts';
 import type { FileMap } from './io/result-folder.ts';
 import { ledgerFiles } from './ledger-files.ts';
@@ -61,6 +62,7 @@ export async function emit(results: Results, figures: FigureDef[], opts: { png: 
     files.set(`tables/${t.id}.json`, tableToJson(t, digits));
   }
   tables.push(...sensitivity);
+  files.set(`tables/${TABLES_SCHEMA}`, tablesSchema(tables));
   const { csv, md } = ledgerFiles(ledger, digits, sensitivity);
   files.set('claims.csv', csv);
   files.set('claims.md', md);

@@ -35,11 +35,11 @@ export function criterionTable(rows: CriterionRow[]): Table {
     [
       ['panel', 'panel'],
       ['family', 'family'],
-      ['nInRange', 'models with 0.1 ≤ N ≤ 10 B'],
+      ['n_in_range', 'models with 0.1 ≤ N ≤ 10 B'],
       ['signs', 'signs of g12 between consecutive sizes in range (exact zeros and near-zero ΔHS skipped)'],
       ['meets', 'meets criterion (i)'],
     ],
-    rows.map((r) => ({ ...r })),
+    rows.map((r) => ({ panel: r.panel, family: r.family, n_in_range: r.nInRange, signs: r.signs, meets: r.meets })),
     [],
     ['panel', 'family'],
   );

@@ -21,3 +21,6 @@ export function jsonCell(v: Cell, digits: number): Cell {
   if (typeof v === 'number') return Number.isFinite(v) ? roundSig(v, digits) : null;
   return v ?? null;
 }
+
+/** File name of the column schema beside the tables (tables/schema.json); readers of tables/*.json skip it. */
+export const TABLES_SCHEMA = 'schema.json';

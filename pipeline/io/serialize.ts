@@ -3,9 +3,16 @@ import type { Table } from '../types.ts';
 import { formatCell, jsonCell, roundSig } from './format.ts';
 
 /** CSV with human headers (benchmark variant and shots named), numbers at fixed significant digits. */
+/** CSV for programs: the header is the columns' snake_case keys; labels, units and variants are in tables/schema.json and the .md. */
 export function tableToCsv(t: Table, digits: number): string {
-  const cols = Object.fromEntries(t.columns.map((c) => [c.label, t.rows.map((r) => formatCell(r[c.key] ?? null, digits))]));
+  const cols = Object.fromEntries(t.columns.map((c) => [c.key, t.rows.map((r) => formatCell(r[c.key] ?? null, digits))]));
   return aq.table(cols).toCSV();
+}
+
+/** tables/schema.json: per table, its title, key columns and each column's key and label (benchmark variant, shots, unit). */
+export function tablesSchema(tables: readonly Table[]): string {
+  const byId = Object.fromEntries([...tables].sort((a, b) => (a.id < b.id ? -1 : 1)).map((t) => [t.id, { title: t.title, key: t.key, columns: t.columns }]));
+  return JSON.stringify(byId, null, 2) + '\n';
 }
 
 export function tableToMarkdown(t: Table, digits: number): string {

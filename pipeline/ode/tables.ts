@@ -18,12 +18,12 @@ function scaleNote(cfg: Config): string {
 
 function linearCoefficients(n: OdeNumbers): Table {
   const rows = n.sources.flatMap((s) =>
-    BENCHMARKS.map((b, i) => ({ source: s.label, equation: `d${BENCHMARK_SHORT[b]}/dlog10N`, ...Object.fromEntries(s.linear.terms.map((t, j) => [`c_${termName(t, NAMES)}`, s.linear.coef[i]![j]!])) })),
+    BENCHMARKS.map((b, i) => ({ source: s.label, equation: `d${BENCHMARK_SHORT[b]}/dlog10N`, ...Object.fromEntries(s.linear.terms.map((t, j) => [`c_${termName(t, NAMES).toLowerCase()}`, s.linear.coef[i]![j]!])) })),
   );
   return makeTable(
     'A-s4-ode-linear-coefficients',
     'Linear ODE as coded: dB/dlog10N = C·B + c0 fitted by least squares on Pythia (scores as fractions)',
-    [['source', 'Pythia source'], ['equation', 'equation'], ...['1', ...NAMES].map((t) => [`c_${t}`, t === '1' ? 'c0 (fraction per decade)' : `coefficient of ${t} (per decade)`] as [string, string])],
+    [['source', 'Pythia source'], ['equation', 'equation'], ...['1', ...NAMES].map((t) => [`c_${t.toLowerCase()}`, t === '1' ? 'c0 (fraction per decade)' : `coefficient of ${t} (per decade)`] as [string, string])],
     rows,
     [SCORES, DERIV, 'Seven intervals and six coefficients per equation: one residual degree of freedom. Least squares as in scripts/regen_ode_figure.py (read from the claims notes; the script is not in the repository snapshot).'],
     ['source', 'equation'],
