@@ -44,8 +44,10 @@ const figure: FigureDef = {
       title: {
         text: 'Paper A Fig. 1b: running coupling g12(N), as-published panel (Pythia as filed, with GPT-J-6B and GPT-NeoX-20B)',
         subtitle: [
-          `grey band: transition phase, |g12| <= ${band}; diamonds: per-family N_c (first negative→positive crossing); dashed: OLS line over these intervals`,
-          `bars: ${Math.round(results.config.noise.ciLevel * 100)}% range of g12 under benchmark score noise; hollow points: sign within noise (P(g12 > 0) between ${results.config.noise.resolvedP.join(' and ')}) or undefined`,
+          `grey band: transition phase, |g12| <= ${band}; diamonds: per-family N_c (first negative→positive crossing);`,
+          'dashed: OLS line over these intervals.',
+          `bars: ${Math.round(results.config.noise.ciLevel * 100)}% range of g12 under benchmark score noise; hollow points: sign within noise`,
+          `(P(g12 > 0) between ${results.config.noise.resolvedP.join(' and ')}) or undefined.`,
           fitText,
         ],
       },

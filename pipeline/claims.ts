@@ -118,6 +118,12 @@ function describedInstead(results: ClaimResult[]): string {
 }
 
 function judge(c: ClaimRow, results: ClaimResult[], on: BoundOn): Omit<LedgerRow, 'claim' | 'results' | 'tolerance'> {
+  const outside = results.filter((r) => r.variant === 'out of sample');
+  if (outside.length > 0) {
+    // A criterion tested beyond the paper's families: the out-of-sample score leads, the paper's own panels follow.
+    const inside = judge(c, results.filter((r) => r.variant !== 'out of sample'), on);
+    return { status: 'tested-out-of-sample', decisive: outside[0]!, cause: `${outside.map((r) => describeValue(r)).join('; ')}; on the paper's panels: ${inside.status}, ${inside.cause}` };
+  }
   if (isPrediction(c)) {
     const r = results[0] ?? null;
     return { status: 'future', decisive: r, cause: r ? `prediction; current data: ${describeResult(r)}` : 'prediction about future releases' };
@@ -183,6 +189,7 @@ export function ledgerTable(ledger: Ledger): Table {
       ['as_coded', 'as coded'],
       ['audited', 'audited panel'],
       ['released_measurement', 'released measurement'],
+      ['out_of_sample', 'out of sample (pre-registered test)'],
       ['tolerance', 'tolerance'],
       ['status', 'status'],
       ['cause', 'cause'],
@@ -204,6 +211,7 @@ export function ledgerTable(ledger: Ledger): Table {
       as_coded: valueOf(row, 'as coded'),
       audited: valueOf(row, 'audited'),
       released_measurement: valueOf(row, 'released measurement'),
+      out_of_sample: valueOf(row, 'out of sample'),
       tolerance: row.tolerance,
       status: row.status,
       cause: row.cause,

@@ -68,6 +68,6 @@ export async function emit(results: Results, figures: FigureDef[], opts: { png: 
   files.set('claims.md', md);
   files.set('config.json', JSON.stringify(results.config, null, 2) + '\n');
   files.set('claims.json', tableToJson(ledgerTable(ledger), digits));
-  files.set('REPORT.md', buildReport({ version: opts.version, ledger, tables, figures, imageExt: opts.png ? 'png' : 'svg', digits }));
+  files.set('REPORT.md', buildReport({ version: opts.version, ledger, tables, figures, imageExt: opts.png ? 'png' : 'svg', digits, outOfSample: results.outOfSample.sentences }));
   return { files, ledger, tables, specs };
 }

@@ -4,6 +4,8 @@ import { BENCHMARKS } from './config.ts';
 import { checkFamilyFile, checkModels, MODEL_FIELDS, num, percent, str, toModel } from './model-schema.ts';
 import { ingestFrontier, type FrontierData } from './frontier/ingest.ts';
 import { ingestInternals, type InternalsData } from './internals/ingest.ts';
+import { ingestOutOfSample } from './out-of-sample/ingest.ts';
+import type { OosData } from './out-of-sample/types.ts';
 import { readTable } from './io/read-table.ts';
 import { InputErrors, type FieldSpec, type InputError } from './io/validate.ts';
 import { BENCHMARK_FIELDS, SCORED_BENCHMARKS, type BenchmarkTable, type ScoredBenchmark } from './noise/benchmarks.ts';
@@ -119,6 +121,8 @@ export interface Dataset {
   interventions: Intervention[];
   frontier: FrontierData;
   internals: InternalsData;
+  /** The whole Open LLM Leaderboard v1 table, the pre-registered families and predictions. */
+  outOfSample: OosData;
 }
 
 export function familyFiles(dataDir: string): string[] {
@@ -225,7 +229,8 @@ export function ingest(dataDir: string): Dataset {
   }));
   const frontier = ingestFrontier(dataDir, errors);
   const internals = ingestInternals(dataDir, errors);
+  const outOfSample = ingestOutOfSample(dataDir, errors);
 
   if (errors.length > 0) throw new InputErrors(errors);
-  return { models, benchmarks, leaderboard, pooled14, pythiaFigure, claims, interventions, frontier, internals };
+  return { models, benchmarks, leaderboard, pooled14, pythiaFigure, claims, interventions, frontier, internals, outOfSample };
 }

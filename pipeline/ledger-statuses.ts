@@ -12,6 +12,7 @@ export const STATUS_DEFS = [
   { status: 'from-released-measurement', meaning: 'read from a released result file that needs model weights to recompute' },
   { status: 'differs', meaning: 'recomputable, and the data do not give the printed number' },
   { status: 'not-recomputable', meaning: 'needs weights or unreleased inputs (as data/claims.csv marks it); the closest computable quantity is shown' },
+  { status: 'tested-out-of-sample', meaning: 'a falsification criterion scored on families outside the paper’s panel under the pre-registration (data/preregistration.csv); the score and the in-sample status are in the cause' },
   { status: 'future', meaning: 'one of Paper B’s seven predictions; its current value is shown' },
   { status: 'pending', meaning: 'no stage regenerates this claim yet' },
 ] as const;

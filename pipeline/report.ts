@@ -69,6 +69,8 @@ export interface ReportInput {
   /** Figure image extension present in the folder ("png" or "svg"). */
   imageExt: 'png' | 'svg';
   digits: number;
+  /** The pre-registered out-of-sample test: the registration line, then one sentence per prediction and scoring set. */
+  outOfSample: string[];
 }
 
 /** REPORT.md: per paper and section, the figures, the tables and the ledger rows, with what matches and why not. */
@@ -83,7 +85,14 @@ export function buildReport(input: ReportInput): string {
     '',
     statusSection(ledger),
   ];
-  const general = tables.filter((t) => !/^[AB]-/.test(t.id));
+  out.push(
+    '## Out of sample',
+    '',
+    'The paper’s predictions, written down in data/preregistration.csv before any number below was computed, scored on the base-model families of the Open LLM Leaderboard v1 outside the paper’s panel (scratch-trained primary, derived secondary) and, separately, on the paper’s own families with leaderboard values. Tables: [oos-predictions](tables/oos-predictions.md), [per family](tables/oos-prediction-families.md), [intervals](tables/oos-intervals.md), [N_c](tables/oos-nc.md), [families](tables/oos-families.md).',
+    '',
+    ...input.outOfSample,
+  );
+  const general = tables.filter((t) => !/^[AB]-/.test(t.id) && !t.id.startsWith('oos-'));
   if (general.length > 0) {
     out.push('## Data and panels', '');
     for (const t of general) out.push(`- [${t.title}](tables/${t.id}.md) ([CSV](tables/${t.id}.csv), ${t.rows.length} rows)`);

@@ -7,6 +7,7 @@ import { ingest, type Dataset } from './ingest.ts';
 import { runInternals, type InternalsOutput } from './internals/stage.ts';
 import { runLoss, type LossOutput } from './loss/stage.ts';
 import { runOde, type OdeOutput } from './ode/stage.ts';
+import { runOutOfSample, type OutOfSampleOutput } from './out-of-sample/stage.ts';
 import { makeNoiseModel } from './noise/noise-model.ts';
 import { runPanels, type PanelsOutput } from './panel-summary.ts';
 import { createRng } from './stats/rng.ts';
@@ -27,6 +28,7 @@ export interface Results {
   loss: LossOutput;
   internals: InternalsOutput;
   frontier: FrontierOutput;
+  outOfSample: OutOfSampleOutput;
 }
 
 export type StageName = Exclude<keyof Results, 'config' | 'data'>;
@@ -42,7 +44,7 @@ export interface RunOptions {
   onStage?: (name: string, index: number, total: number, ms: number) => void;
 }
 
-const STAGE_COUNT = 10;
+const STAGE_COUNT = 11;
 
 export function runPipeline(opts: RunOptions): { results: Results; timings: Timing[] } {
   const config = opts.config ?? defaultConfig;
@@ -68,7 +70,8 @@ export function runPipeline(opts: RunOptions): { results: Results; timings: Timi
   const loss = timed('loss', () => runLoss(ctx('loss')));
   const internals = timed('internals', () => runInternals(ctx('internals')));
   const frontier = timed('frontier', () => runFrontier(ctx('frontier')));
-  return { results: { config, data, panels, coupling, criticalScale, width, ode, eigen, loss, internals, frontier }, timings };
+  const outOfSample = timed('out-of-sample', () => runOutOfSample({ ...ctx('out-of-sample'), panels, coupling, noise, ode }));
+  return { results: { config, data, panels, coupling, criticalScale, width, ode, eigen, loss, internals, frontier, outOfSample }, timings };
 }
 
 export function stageOutputs(r: Results): [StageName, StageOutput][] {
@@ -82,5 +85,6 @@ export function stageOutputs(r: Results): [StageName, StageOutput][] {
     ['loss', r.loss],
     ['internals', r.internals],
     ['frontier', r.frontier],
+    ['outOfSample', r.outOfSample],
   ];
 }

@@ -21,7 +21,7 @@ export interface Model {
   auditedFamily: string;
   source: string;
   /** "paper" rows are the authors' 63; "contributed" rows come from data/families/. */
-  origin: 'paper' | 'contributed';
+  origin: 'paper' | 'contributed' | 'leaderboard';
   file: string;
   line: number;
 }
@@ -52,7 +52,8 @@ export interface Table {
 }
 
 /** Which reading of the paper a regenerated number follows. */
-export type Variant = 'as described' | 'as coded' | 'audited' | 'released measurement';
+/** Which reading a number follows; "out of sample" is the pre-registered test on the leaderboard families outside the paper's panel. */
+export type Variant = 'as described' | 'as coded' | 'audited' | 'released measurement' | 'out of sample';
 
 export interface ClaimResult {
   id: string;

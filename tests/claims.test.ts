@@ -153,6 +153,7 @@ describe('ledger', () => {
       claim('X.h', '0.3', '% MAE', { recomputable: 'from-released-measurements' }),
       claim('X.j', '5', 'count'),
       claim('X.k', '5', 'count'),
+      claim('X.m', '0', 'count'),
     ];
     const ledger = buildLedger(all, [
       { id: 'X.a', variant: 'as described', value: 4.16, low: 3.1, high: 11.74, note: 'd' },
@@ -162,8 +163,12 @@ describe('ledger', () => {
       { id: 'X.h', variant: 'released measurement', value: 0.3, note: 'released file' },
       { id: 'X.j', variant: 'as described', value: 5, basis: 'published-input', note: 'printed input' },
       { id: 'X.k', variant: 'as described', value: 7, note: 'other' },
+      { id: 'X.m', variant: 'out of sample', value: 2, note: 'two counterexamples among new families' },
+      { id: 'X.m', variant: 'as described', value: 0, note: 'none in the paper’s panel' },
     ]);
     expect(new Set(ledger.rows.map((r) => r.status))).toEqual(new Set(STATUSES));
+    const m = ledger.rows.find((r) => r.claim.id === 'X.m')!;
+    expect(m.cause).toMatch(/^2 \(two counterexamples among new families\); on the paper's panels: reproduced, /);
   });
 
   it('refuses results for claim ids the claims file does not have', () => {

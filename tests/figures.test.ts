@@ -36,7 +36,7 @@ describe('figure specs', () => {
 
   it('every figure names where it sits in the paper and how it was made', () => {
     for (const f of figures) {
-      expect(f.ref).toMatch(/^(Fig\.|Table|§|Extra)/);
+      expect(f.ref).toMatch(/^(Fig\.|Table|§|Extra|Out of sample)/);
       expect(['recomputed', 're-plotted from released measurements']).toContain(f.provenance);
     }
   });
