@@ -1,15 +1,19 @@
+/**
+ * `cape dashboard`: builds the static site of one result folder: index.html,
+ * the bundled browser code (app.js and chunks/), style.css and the data files
+ * each tab loads when it opens (site-data.ts).
+ */
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FONT_DIR } from '../figures/render.ts';
 import { bundleApp } from './bundle.ts';
 import type { Payload } from './payload.ts';
 import { readResult } from './read-result.ts';
 import { takeScreenshots } from './screenshots.ts';
+import { siteData } from './site-data.ts';
+import type { SiteMeta } from './tab-def.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-/** The pinned fonts the site ships under fonts/, so no text depends on the viewer's system. */
-export const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'];
 
 export interface BuildOptions {
   /** Take one PNG per tab into dashboard/screenshots/ (needs Chromium). */
@@ -20,19 +24,15 @@ export interface BuildOptions {
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON inside a <script> element: "<" is escaped so no "</script>" in a string can end the element. */
-const scriptJson = (p: Payload) => JSON.stringify(p).replace(/</g, '\\u003c');
+const scriptJson = (x: unknown) => JSON.stringify(x).replace(/</g, '\\u003c');
 
-function siteFiles(payload: Payload, js: string): Map<string, string | Buffer> {
-  const missing = FONTS.filter((f) => !existsSync(join(FONT_DIR, f)));
-  if (missing.length) throw new Error(`font file(s) not found in ${FONT_DIR}: ${missing.join(', ')}. Install Debian's fonts-dejavu-core or set CAPE_FONT_DIR.`);
+/** The run's facts for the header: all index.html embeds, so the first request stays small. */
+export const metaOf = (p: Payload): SiteMeta => ({ version: p.version, created: p.created, gitCommit: p.gitCommit, seed: p.config.seed });
+
+async function siteFiles(payload: Payload, code: Map<string, string>): Promise<Map<string, string>> {
   const template = readFileSync(join(HERE, 'index.html'), 'utf8');
-  const html = template.replace('__VERSION__', () => escapeHtml(payload.version)).replace('__DATA__', () => scriptJson(payload));
-  return new Map<string, string | Buffer>([
-    ['index.html', html],
-    ['app.js', js],
-    ['style.css', readFileSync(join(HERE, 'style.css'), 'utf8')],
-    ...FONTS.map((f): [string, Buffer] => [`fonts/${f}`, readFileSync(join(FONT_DIR, f))]),
-  ]);
+  const html = template.replace('__VERSION__', () => escapeHtml(payload.version)).replace('__META__', () => scriptJson(metaOf(payload)));
+  return new Map<string, string>([['index.html', html], ['style.css', readFileSync(join(HERE, 'style.css'), 'utf8')], ...code, ...(await siteData(payload))]);
 }
 
 /**
@@ -46,13 +46,15 @@ export async function buildDashboard(resultDir: string, opts: BuildOptions = {})
   const dir = realpathSync(resultDir);
   const payload = readResult(dir, join(HERE, '..'));
   const bundle = await bundleApp();
-  log(`bundled ${bundle.inputs.length} modules into app.js (${(bundle.js.length / 1024).toFixed(0)} KiB)`);
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  log(`bundled ${bundle.inputs.length} modules into app.js (${kib(bundle.files.get('app.js')!.length)}) and ${bundle.files.size - 1} chunks (${kib([...bundle.files.values()].reduce((a, f) => a + f.length, 0))} in all)`);
+  const files = await siteFiles(payload, bundle.files);
   const target = join(dir, 'dashboard');
   const tmp = join(dir, `.dashboard-tmp-${process.pid}`);
   const old = join(dir, `.dashboard-old-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
-    for (const [rel, content] of siteFiles(payload, bundle.js)) {
+    for (const [rel, content] of files) {
       mkdirSync(dirname(join(tmp, rel)), { recursive: true });
       writeFileSync(join(tmp, rel), content);
     }

@@ -3,46 +3,37 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../dashboard/browser.ts';
-import { buildDashboard } from '../../dashboard/build.ts';
 import type { Payload } from '../../dashboard/payload.ts';
-import { readResult } from '../../dashboard/read-result.ts';
 import { takeScreenshots } from '../../dashboard/screenshots.ts';
-import { fmt } from '../../dashboard/ui/dom.ts';
-import { serveDirectory, type Served } from '../../dashboard/serve.ts';
+import type { Served } from '../../dashboard/serve.ts';
 import { PASTE_LABEL } from '../../dashboard/tabs/diagnose.ts';
-import { reproduce } from '../../pipeline/cli/reproduce.ts';
+import { TABS as REGISTERED } from '../../dashboard/tabs/registry.ts';
+import { fmt } from '../../dashboard/ui/dom.ts';
 import { diagnoseFamily } from '../../pipeline/diagnose.ts';
 import { parseFamily } from '../../pipeline/family-input.ts';
 import { phaseOf } from '../../pipeline/frontier/regression.ts';
 import { parseCsv } from '../../pipeline/io/csv.ts';
 import { InputErrors } from '../../pipeline/io/validate.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
-import { ROOT, tempDir } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { buildSite, openTab as openTabOf, watchProblems, type Site } from './site.ts';
 
-const TABS = ['overview', 'diagnose', 'predict', 'frontier', 'eigen', 'claims'];
+const TABS = REGISTERED.map((t) => t.id);
 
+let site: Site;
 let resultDir: string;
 let payload: Payload;
 let served: Served;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  resultDir = (await reproduce({ root: ROOT, resultsDir: tempDir(), resamples: 100, png: false, log: () => {} })).path;
-  await buildDashboard(resultDir);
-  payload = readResult(resultDir, ROOT);
-  served = await serveDirectory(resultDir, { home: '/dashboard/' });
+  site = await buildSite();
+  ({ resultDir, payload, served } = site);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') problems.push(`request leaves 127.0.0.1: ${r.url()}`);
-  });
+  problems = watchProblems(page);
   await page.goto(served.url);
 }, 180_000);
 
@@ -51,11 +42,7 @@ afterAll(async () => {
   await served?.close();
 });
 
-async function openTab(id: string): Promise<void> {
-  await page.click(`#tab-${id}`);
-  await page.waitForSelector(`#panel-${id}:not([data-ready="false"])`, { timeout: 60_000 });
-  expect(await page.getAttribute(`#panel-${id}`, 'data-ready')).toBe('true');
-}
+const openTab = (id: string) => openTabOf(page, id);
 
 const HEADER = 'model,family,params_b,d_model,hellaswag,truthfulqa_mc2,arc,winogrande,mmlu,source';
 /** Four sizes with HellaSwag rising; TruthfulQA follows `tqa`, so the last interval decides the phase. */
@@ -72,7 +59,7 @@ describe('dashboard in Chromium', () => {
   it('renders the charts of every tab, with marks drawn', async () => {
     for (const id of TABS) {
       await openTab(id);
-      const charts = page.locator(`#panel-${id} .vega-embed svg.marks`);
+      const charts = page.locator(`#panel-${id} figure.chart svg.marks`);
       expect(await charts.count(), id).toBeGreaterThan(0);
       for (const svg of await charts.all()) expect(await svg.locator('.role-mark:is(.mark-symbol, .mark-line, .mark-rect, .mark-area) path').count(), id).toBeGreaterThan(0);
     }
@@ -205,7 +192,7 @@ describe('dashboard in Chromium', () => {
       await dialog.waitFor();
       expect(await dialog.locator('h2').textContent()).toContain(id);
       if (kind === 'table') expect(await dialog.locator('caption').first().textContent()).toContain(payload.tables[id]!.title);
-      else await dialog.locator('.vega-embed svg.marks').waitFor();
+      else await dialog.locator('figure.chart svg.marks').waitFor();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
       expect(await page.locator('dialog.source-dialog[open]').count()).toBe(0);
