@@ -16,6 +16,8 @@ export interface FirstRender {
   bytes: number;
   /** From navigation start to the first chart drawn (performance mark "cape:first-chart"). */
   firstChartMs: number;
+  /** From navigation start to the Overview marked ready (its charts and tables all drawn). */
+  readyMs: number;
 }
 
 export async function measureFirstRender(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<FirstRender> {
@@ -30,9 +32,10 @@ export async function measureFirstRender(browser: Browser, url: string, viewport
     );
     await page.goto(url);
     await page.waitForSelector('#panel-overview[data-ready="true"]', { timeout: 60_000 });
+    const readyMs = await page.evaluate(() => performance.now());
     const firstChartMs = await page.evaluate(() => performance.getEntriesByName('cape:first-chart')[0]?.startTime ?? Number.NaN);
     const responses = await Promise.all(pending);
-    return { responses, bytes: responses.reduce((a, r) => a + r.bytes, 0), firstChartMs };
+    return { responses, bytes: responses.reduce((a, r) => a + r.bytes, 0), firstChartMs, readyMs };
   } finally {
     await context.close();
   }

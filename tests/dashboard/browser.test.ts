@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../dashboard/browser.ts';
+import { FIRST_CHART_GOAL_MS, FIRST_RENDER_GOAL_BYTES, measureFirstRender } from '../../dashboard/first-render.ts';
 import type { Payload } from '../../dashboard/payload.ts';
 import { takeScreenshots } from '../../dashboard/screenshots.ts';
 import type { Served } from '../../dashboard/serve.ts';
@@ -223,6 +224,105 @@ describe('dashboard in Chromium', () => {
       expect(existsSync(f)).toBe(true);
       expect(readFileSync(f).subarray(1, 4).toString()).toBe('PNG');
     }
+  });
+
+  it('names each chart by its visible title and puts its numbers in a table a keyboard reaches', async () => {
+    for (const id of TABS) {
+      await openTab(id);
+      for (const fig of await page.locator(`#panel-${id} figure.chart`).all()) {
+        const name = (await fig.getAttribute('aria-label')) ?? '';
+        const titles = (await fig.locator('.role-title-text').allTextContents()).map((t) => t.replace(/\s+/g, ''));
+        expect(name, id).not.toBe('');
+        expect(titles, id).toContain(name.replace(/\s+/g, ''));
+        expect(await fig.locator('details.numbers table caption').textContent()).toContain(name);
+      }
+    }
+    await openTab('overview');
+    const fig = page.locator('#panel-overview figure.chart');
+    expect(await fig.getAttribute('aria-label')).toBe('Phase diagram, as published panel');
+    await fig.locator('details.numbers > summary').focus();
+    await page.keyboard.press('Enter');
+    const scored = payload.panels['as published'].filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
+    const rows = fig.locator('details.numbers[open] tbody tr');
+    expect(await rows.count()).toBe(scored.length);
+    expect(await fig.locator('details.numbers thead th').allTextContents()).toEqual(expect.arrayContaining(['model', 'family', 'N (B params)', 'phase']));
+  });
+
+  it('stops calling the Diagnose box pre-filled once the user edits it, and names a dataset family it holds', async () => {
+    await openTab('diagnose');
+    const label = page.locator('label[for="diagnose-csv"]');
+    await page.click('#panel-diagnose button:has-text("Load example")');
+    expect(await label.textContent()).toContain(`pre-filled: ${payload.example.label}`);
+    await page.locator('#diagnose-csv').press('End');
+    await page.keyboard.type(' ');
+    expect(await label.textContent()).toBe('Family CSV (your text)');
+    const m = payload.panels['as published'][0]!;
+    await page.selectOption('#panel-diagnose select >> nth=1', m.model);
+    await page.click('#diagnose-model');
+    expect(await label.textContent()).toBe(`Family CSV (${m.family} from the as published panel)`);
+  });
+
+  it('moves between tabs with Back and Forward, one history entry per switch', async () => {
+    await page.goto(site.url);
+    await page.waitForSelector('#panel-overview[data-ready="true"]');
+    await openTab('diagnose');
+    await openTab('eigen');
+    const selected = () => page.getAttribute('[role=tab][aria-selected=true]', 'id');
+    await page.goBack();
+    expect(await selected()).toBe('tab-diagnose');
+    expect(new URL(page.url()).hash).toBe('#diagnose');
+    await page.goBack();
+    expect(await selected()).toBe('tab-overview');
+    await page.goForward();
+    expect(await selected()).toBe('tab-diagnose');
+    expect(await page.isHidden('#panel-overview')).toBe(true);
+  });
+
+  it('opens the tab that ?tab= or # names, and says in one line that an unknown tab does not exist', async () => {
+    const selected = () => page.getAttribute('[role=tab][aria-selected=true]', 'id');
+    await page.goto(`${site.url}?tab=eigen`);
+    await page.waitForSelector('#panel-eigen[data-ready="true"]');
+    expect(await selected()).toBe('tab-eigen');
+    expect(page.url()).toBe(`${site.url}#eigen`);
+    await page.goto(`${site.url}#frontier`);
+    await page.waitForSelector('#panel-frontier[data-ready="true"]');
+    expect(await selected()).toBe('tab-frontier');
+    for (const url of [`${site.url}?tab=no-such-tab`, `${site.url}#no-such-tab`]) {
+      await page.goto(url);
+      const notice = page.locator('.notice[role=status]');
+      await notice.waitFor();
+      expect(await notice.textContent()).toBe('There is no tab “no-such-tab”; showing Overview.');
+      expect(await selected()).toBe('tab-overview');
+    }
+    await openTab('claims');
+    expect(await page.isHidden('.notice')).toBe(true);
+  });
+
+  it('shows the claims ledger as one card per row on a phone, each value with its column name', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`${site.url}#claims`);
+      await phone.waitForSelector('#panel-claims[data-ready="true"]');
+      const row = phone.locator('#ledger tbody tr').first();
+      expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+      const cells = await row.locator('td').evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+      expect(cells).toEqual(['claim (unit)', 'where in the paper', 'published', 'regenerated', 'variant', 'status', 'cause', 'figures and tables'].map((l) => `"${l}: "`));
+      const wrap = phone.locator('.table-wrap.ledger');
+      expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('draws the Overview within 300 kB transferred, compressed, without vega-lite (reports bytes and time to first chart)', async () => {
+    await measureFirstRender(browser, site.url); // the server compresses each file on its first request
+    const r = await measureFirstRender(browser, site.url);
+    console.log(`first render: ${(r.bytes / 1024).toFixed(1)} kB in ${r.responses.length} responses; first chart after ${r.firstChartMs.toFixed(0)} ms (goal ${FIRST_CHART_GOAL_MS} ms)`);
+    expect(r.bytes).toBeLessThanOrEqual(FIRST_RENDER_GOAL_BYTES);
+    expect(r.responses.map((x) => x.url)).toEqual(expect.arrayContaining([site.url, `${site.url}app.js`, `${site.url}data/tab-overview.json`]));
+    expect(r.responses.filter((x) => x.url.startsWith(site.url) && x.encoding === '').map((x) => x.url)).toEqual([]);
+    expect(r.responses.filter((x) => /data\/tab-(?!overview)|vega-lite/.test(x.url))).toEqual([]);
+    expect(Number.isFinite(r.firstChartMs)).toBe(true);
   });
 
   it('finished the whole session without a console error, a failed request or a request leaving 127.0.0.1', () => {
