@@ -16,6 +16,8 @@ export interface Bundle {
   files: Map<string, string>;
   /** Source files that went into the bundle, relative to the checkout (for the size report and the node-leak check). */
   inputs: string[];
+  /** The output files a source module (relative to the checkout) needs to run: its chunk and what that imports statically, transitively. */
+  filesFor(source: string): string[];
 }
 
 const versionOf = (dir: string): string => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -92,6 +94,20 @@ export async function bundleApp(): Promise<Bundle> {
   // esbuild already refuses node: imports for the browser; this guards against a future platform change.
   const leaked = inputs.filter((f) => f.startsWith('node:'));
   if (leaked.length) throw new Error(`the dashboard bundle would import Node modules: ${leaked.join(', ')}`);
-  const files = new Map(result.outputFiles.map((f) => [relative(join(HERE, '.bundle'), f.path).split('\\').join('/'), f.text]));
-  return { files, inputs };
+  const outdir = join(HERE, '.bundle');
+  const rel = (path: string) => relative(outdir, join(ROOT, path)).split('\\').join('/');
+  const files = new Map(result.outputFiles.map((f) => [relative(outdir, f.path).split('\\').join('/'), f.text]));
+  const outputs = result.metafile.outputs;
+  const filesFor = (source: string): string[] => {
+    const start = Object.keys(outputs).find((o) => outputs[o]!.entryPoint === source);
+    const seen = new Set<string>();
+    const visit = (o: string) => {
+      if (seen.has(o)) return;
+      seen.add(o);
+      for (const i of outputs[o]!.imports) if (i.kind === 'import-statement') visit(i.path);
+    };
+    if (start) visit(start);
+    return [...seen].map(rel);
+  };
+  return { files, inputs, filesFor };
 }

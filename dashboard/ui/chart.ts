@@ -90,10 +90,6 @@ export class Chart {
     live.add(this);
   }
 
-  get view(): VegaView | null {
-    return this.current;
-  }
-
   get label(): string {
     return this.el.getAttribute('aria-label') ?? '';
   }
@@ -151,11 +147,11 @@ export class Chart {
       this.wideWidth = this.drawnWidth();
       if (this.wideWidth > this.available() + 1) return this.render('narrow');
     } else await this.fitPanels(view);
-    this.fillNumbers();
     if (!firstDrawn) {
       firstDrawn = true;
       performance.mark('cape:first-chart');
     }
+    this.fillNumbers();
   }
 
   /**

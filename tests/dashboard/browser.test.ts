@@ -314,6 +314,36 @@ describe('dashboard in Chromium', () => {
     }
   });
 
+  it('redraws a chart in its narrow layout when the window narrows to a phone, and back when it widens', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await p.goto(site.url);
+      await p.waitForSelector('#panel-overview[data-ready="true"]');
+      const fig = p.locator('#panel-overview figure.chart');
+      const width = () => fig.locator('.chart-canvas svg').evaluate((svg) => svg.getBoundingClientRect().width);
+      expect(await fig.getAttribute('class')).not.toContain('narrow');
+      const wide = await width();
+      await p.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => fig.getAttribute('class')).toContain('narrow');
+      await expect.poll(width).toBeLessThanOrEqual(370);
+      await p.setViewportSize({ width: 1280, height: 800 });
+      await expect.poll(() => fig.getAttribute('class')).not.toContain('narrow');
+      expect(await width()).toBe(wide);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('tells a reader who opened index.html from disk to use cape serve', async () => {
+    const p = await browser.newPage();
+    try {
+      await p.goto(`file://${join(resultDir, 'dashboard', 'index.html')}`);
+      expect(await p.textContent('#boot')).toContain('cape serve');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('draws the Overview within 300 kB transferred, compressed, without vega-lite (reports bytes and time to first chart)', async () => {
     await measureFirstRender(browser, site.url); // the server compresses each file on its first request
     const r = await measureFirstRender(browser, site.url);

@@ -102,6 +102,11 @@ describe('buildDashboard', () => {
     const meta = JSON.parse(/<script type="application\/json" id="cape-meta">([\s\S]*?)<\/script>/.exec(html)![1]!) as SiteMeta;
     expect(meta).toEqual({ version: payload.version, created: payload.created, gitCommit: payload.gitCommit, seed: payload.config.seed });
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    // The first tab's code and data are requested with the page, and each preloaded file exists.
+    const preloaded = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloaded).toEqual(expect.arrayContaining(['app.js', `data/tab-${TABS[0]!.id}.json`]));
+    expect(preloaded.some((f) => f.startsWith(`chunks/${TABS[0]!.id}-`))).toBe(true);
+    for (const f of preloaded) expect(files).toContain(f);
     for (const tab of TABS) {
       const data = JSON.parse(readFileSync(join(out, `data/tab-${tab.id}.json`), 'utf8')) as TabData;
       expect(Object.keys(data.tables).sort(), tab.id).toEqual([...(tab.tables ?? [])].sort());
