@@ -1,3 +1,4 @@
+/** Rebuilds what the dashboard needs (models, reference families, interventions, the frontier line, claim links) from a result folder's tables. */
 import { BENCHMARKS } from '../pipeline/config.ts';
 import type { ReferenceFamily } from '../pipeline/diagnose.ts';
 import type { Intervention } from '../pipeline/ingest.ts';
