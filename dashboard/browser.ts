@@ -1,3 +1,4 @@
+/** Launches Debian's Chromium for the dashboard's screenshots, tests and bench. */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 

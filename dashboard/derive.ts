@@ -1,3 +1,4 @@
+/** Rebuilds what the dashboard needs (models, reference families, interventions, the frontier line, claim links, the noise model) from a result folder's tables. */
 import { BENCHMARKS, type Config } from '../pipeline/config.ts';
 import { SCORED_BENCHMARKS, type BenchmarkTable, type ScoredBenchmark } from '../pipeline/noise/benchmarks.ts';
 import { makeNoiseModel, type NoiseModel } from '../pipeline/noise/noise-model.ts';

@@ -1,3 +1,4 @@
+/** Writes one family back in the family-file schema, for the Diagnose box. */
 import { BENCHMARKS } from '../pipeline/config.ts';
 import type { Model } from '../pipeline/types.ts';
 

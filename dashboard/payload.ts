@@ -4,7 +4,7 @@ import type { Intervention } from '../pipeline/ingest.ts';
 import type { NoiseModel } from '../pipeline/noise/noise-model.ts';
 import type { Cell, Model, PanelName, Table } from '../pipeline/types.ts';
 
-/** A Vega-Lite spec as read from figures/*.vl.json; vega-embed checks it at render time. */
+/** A Vega-Lite spec as read from figures/*.vl.json; the build compiles it to Vega (charts/compile.ts). */
 export type Spec = Record<string, unknown>;
 
 /** Where a ledger row's evidence lives: figures and tables of the same place, else of its section. */
@@ -24,7 +24,7 @@ export interface FrontierLine {
   r: number;
 }
 
-/** Everything the page shows, read from one result folder at build time; the browser computes nothing else from elsewhere. */
+/** Everything the site is built from, read from one result folder at build time; each tab gets the part it lists (parts.ts). */
 export interface Payload {
   version: string;
   /** From manifest.json, shown in the header so a reader knows which run this is. */
@@ -42,6 +42,6 @@ export interface Payload {
   /** The run's noise model (tables/noise-benchmarks and the config's sign rule), so the browser's diagnosis carries the same noise. */
   noise: NoiseModel;
   frontierLine: FrontierLine;
-  /** The figures' shared Vega-Lite config and phase colours, so the dashboard's own charts match them. */
+  /** The family pre-filled in the Diagnose box. */
   example: { label: string; text: string };
 }

@@ -1,29 +1,13 @@
+/** Reads one result folder (tables, figure specs, ledger, config, manifest) into the Payload the dashboard is built from. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { STATUSES } from '../pipeline/claims.ts';
 import type { Config } from '../pipeline/config.ts';
 import { TABLES_SCHEMA } from '../pipeline/io/format.ts';
 import type { Cell, Table } from '../pipeline/types.ts';
-import { claimLinks, frontierLineFromTables, interventionsFromTables, noiseFromTables, panelsFromTables, referenceFromTables, ResultFolderError, tableOf } from './derive.ts';
+import { claimLinks, frontierLineFromTables, interventionsFromTables, noiseFromTables, panelsFromTables, referenceFromTables, ResultFolderError } from './derive.ts';
 import { familyCsv } from './family-csv.ts';
 import type { Payload, Spec } from './payload.ts';
-
-/** Tables the tabs draw from; a folder without one fails the build with the table's name rather than a blank tab. */
-export const REQUIRED_TABLES = [
-  'A-s2-coupling-intervals',
-  'A-extra-ode-leave-one-family-out',
-  'A-s4-llama2-holdout-baselines',
-  'B-s4-lab-trajectories',
-  'B-s4-trajectory-steps',
-  'B-tab1-per-lab-hfield',
-  'B-tab3-frontier-panel',
-  'B-s6-predictions',
-  'A-fig1d-deff-phases',
-  'A-appA9-pythia-eigen',
-  'A-appA9-pythia-summary',
-  'A-s2_3-pca-26models',
-  'B-tab2-coupling-matrix-eigenvalues',
-];
 
 function readJson<T>(path: string): T {
   if (!existsSync(path)) throw new ResultFolderError(`${path} is missing; is this a result folder written by \`cape reproduce\`?`);
@@ -54,7 +38,6 @@ export function readResult(resultDir: string, root?: string): Payload {
   const ledger = readJson<Table>(join(resultDir, 'claims.json'));
   const config = readJson<Config>(join(resultDir, 'config.json'));
   const manifest = existsSync(join(resultDir, 'manifest.json')) ? readJson<{ version?: string; created?: string; git_commit?: string }>(join(resultDir, 'manifest.json')) : {};
-  for (const id of REQUIRED_TABLES) tableOf(tables, id);
   const panels = panelsFromTables(tables);
   const claims = ledger.rows as Record<string, Cell>[];
   return {

@@ -1,3 +1,4 @@
+/** One full-page PNG per tab of a built dashboard, so it can be reviewed without a browser. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';

@@ -1,7 +1,14 @@
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+/**
+ * The static file server of `cape serve` and of the dashboard's tests:
+ * 127.0.0.1 only, GET and HEAD, nothing outside its folder, and text
+ * compressed (brotli or gzip, as the browser accepts) so the page loads fast
+ * over a slow link.
+ */
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,7 +21,46 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
 };
+
+/** Types worth compressing: text. PNGs and fonts are compressed already. */
+const TEXT = new Set(['.html', '.js', '.css', '.json', '.csv', '.md', '.txt', '.svg']);
+
+export type Encoding = 'br' | 'gzip';
+
+/** The encoding to answer with: brotli when the request accepts it, else gzip, else none (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
+  const accepted = new Map(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(/\s*;\s*q=/))
+      .filter(([name]) => name)
+      .map(([name, q]) => [name!.toLowerCase(), q === undefined ? 1 : Number(q)]),
+  );
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
+
+/** Compressed bodies by file, encoding, size and modification time: each file is compressed once while it is unchanged. */
+const compressed = new Map<string, Buffer>();
+
+function compressedBody(file: string, encoding: Encoding): Buffer {
+  const st = statSync(file);
+  const key = `${encoding}\u0000${file}\u0000${st.size}\u0000${st.mtimeMs}`;
+  let body = compressed.get(key);
+  if (!body) {
+    const raw = readFileSync(file);
+    body = encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : gzipSync(raw, { level: 9 });
+    compressed.set(key, body);
+  }
+  return body;
+}
+
+function acceptEncoding(req: IncomingMessage): string | undefined {
+  const v = req.headers['accept-encoding'];
+  return Array.isArray(v) ? v.join(',') : v;
+}
 
 export interface ServeOptions {
   port?: number;
@@ -64,12 +110,20 @@ export function serveDirectory(dir: string, opts: ServeOptions = {}): Promise<Se
       file = join(file, 'index.html');
     }
     if (!existsSync(file) || !statSync(file).isFile()) return send(404, 'not found');
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': String(statSync(file).size),
+    const ext = extname(file).toLowerCase();
+    const headers: Record<string, string> = {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-    });
+    };
+    const encoding = TEXT.has(ext) ? chooseEncoding(acceptEncoding(req)) : null;
+    if (TEXT.has(ext)) headers.vary = 'Accept-Encoding';
+    if (encoding) {
+      const body = compressedBody(file, encoding);
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    res.writeHead(200, { ...headers, 'content-length': String(statSync(file).size) });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
   });

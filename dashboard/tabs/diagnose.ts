@@ -1,3 +1,4 @@
+/** The Diagnose tab: a pasted family (or one from the dataset) diagnosed in the page by the pipeline's own code. */
 import { BENCHMARKS } from '../../pipeline/config.ts';
 import { diagnoseFamily } from '../../pipeline/diagnose.ts';
 import { parseFamily } from '../../pipeline/family-input.ts';
@@ -5,10 +6,12 @@ import { InputErrors } from '../../pipeline/io/validate.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
 import type { Model, PanelName } from '../../pipeline/types.ts';
 import { familyCsv } from '../family-csv.ts';
-import type { Payload } from '../payload.ts';
+import type { Parts } from '../parts.ts';
+import type { TabContext } from '../tab-def.ts';
 import { h, labelled, section, select } from '../ui/dom.ts';
-import type { TabDef } from '../ui/tabs.ts';
-import { renderDiagnosis } from './diagnosis-view.ts';
+import { g12Chart, placementChart, renderDiagnosis } from './diagnosis-view.ts';
+
+export const charts = { g12: g12Chart, placement: placementChart };
 
 /** The label parse errors carry, so a message reads "pasted input:3: column …". */
 export const PASTE_LABEL = 'pasted input';
@@ -38,74 +41,78 @@ function showErrors(out: HTMLElement, e: InputErrors, text: string): void {
 }
 
 /** Runs the pipeline's own diagnosis with the run's config and the CLI's random stream (seed, then fork "diagnose"). */
-export function diagnose(models: Model[], data: Payload) {
-  return diagnoseFamily(models, data.reference, data.interventions, data.config, data.noise, createRng(data.config.seed).fork('diagnose'));
+export function diagnose(models: Model[], config: Parts['config'], reference: Parts['reference'], interventions: Parts['interventions'], noise: Parts['noise']) {
+  return diagnoseFamily(models, reference, interventions, config, noise, createRng(config.seed).fork('diagnose'));
 }
 
-export const diagnoseTab: TabDef = {
-  id: 'diagnose',
-  label: 'Diagnose',
-  async render(panel, ctx) {
-    const data = ctx.data;
-    const text = h('textarea', { rows: 10, spellcheck: 'false', 'aria-describedby': 'diag-help', class: 'csv' }) as HTMLTextAreaElement;
-    text.value = data.example.text;
-    const out = h('div', { class: 'diagnose-out', 'aria-live': 'polite' });
-    const run = async (models: () => Model[], focus?: string) => {
-      let m: Model[];
-      try {
-        m = models();
-      } catch (e) {
-        if (!(e instanceof InputErrors)) throw e;
-        text.setAttribute('aria-invalid', 'true');
-        showErrors(out, e, text.value);
-        return;
-      }
-      text.removeAttribute('aria-invalid');
-      await renderDiagnosis(out, diagnose(m, data), data, focus);
-    };
-    const fromText = () => run(() => parseFamily(text.value, PASTE_LABEL));
-    text.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void fromText();
-    });
+export async function render(panel: HTMLElement, ctx: TabContext): Promise<void> {
+  const [config, panels, example] = [ctx.part('config'), ctx.part('panels'), ctx.part('example')];
+  const text = h('textarea', { id: 'diagnose-csv', rows: 10, spellcheck: 'false', 'aria-describedby': 'diag-help', class: 'csv' }) as HTMLTextAreaElement;
+  // The label says where the text came from, and stops calling it the example once the user edits it.
+  const origin = h('span', { class: 'origin' });
+  const fill = (csv: string, from: string) => {
+    text.value = csv;
+    origin.textContent = from;
+  };
+  const exampleOrigin = `pre-filled: ${example.label}`;
+  fill(example.text, exampleOrigin);
+  text.addEventListener('input', () => (origin.textContent = 'your text'));
+  const out = h('div', { class: 'diagnose-out', 'aria-live': 'polite' });
+  const run = async (models: () => Model[], focus?: string) => {
+    let m: Model[];
+    try {
+      m = models();
+    } catch (e) {
+      if (!(e instanceof InputErrors)) throw e;
+      text.setAttribute('aria-invalid', 'true');
+      showErrors(out, e, text.value);
+      return;
+    }
+    text.removeAttribute('aria-invalid');
+    await renderDiagnosis(out, diagnose(m, config, ctx.part('reference'), ctx.part('interventions'), ctx.part('noise')), ctx, focus);
+  };
+  const fromText = () => run(() => parseFamily(text.value, PASTE_LABEL));
+  text.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void fromText();
+  });
 
-    const panelSel = select(['as published', 'audited'], 'as published');
-    const modelSel = select([]);
-    const fillModels = () => modelSel.replaceChildren(...data.panels[panelSel.value as PanelName].map((m) => h('option', { value: m.model }, `${m.model} (${m.family}, ${m.paramsB} B)`)));
-    panelSel.addEventListener('change', fillModels);
-    fillModels();
-    const fromModel = () => {
-      const models = data.panels[panelSel.value as PanelName];
-      const m = models.find((x) => x.model === modelSel.value);
-      if (!m) return;
-      const family = models.filter((x) => x.family === m.family);
-      text.value = familyCsv(family);
-      void run(() => family, m.model);
-    };
+  const panelSel = select(['as published', 'audited'], 'as published');
+  const modelSel = select([]);
+  const fillModels = () => modelSel.replaceChildren(...panels[panelSel.value as PanelName].map((m) => h('option', { value: m.model }, `${m.model} (${m.family}, ${m.paramsB} B)`)));
+  panelSel.addEventListener('change', fillModels);
+  fillModels();
+  const fromModel = () => {
+    const models = panels[panelSel.value as PanelName];
+    const m = models.find((x) => x.model === modelSel.value);
+    if (!m) return;
+    const family = models.filter((x) => x.family === m.family);
+    fill(familyCsv(family), `${m.family} from the ${panelSel.value} panel`);
+    void run(() => family, m.model);
+  };
 
-    panel.append(
-      section(
-        'Diagnose a family from its scores',
-        h(
-          'p',
-          { id: 'diag-help' },
-          'One family as CSV, one model per line, in the schema of data/models.csv: columns ',
-          h('code', {}, ['model', 'family', 'params_b', ...BENCHMARKS, 'source'].join(', ')),
-          ' (sizes in billions of parameters, scores in percent; a score may be left blank). Add ',
-          h('code', {}, 'd_model'),
-          ' to get the width-normalised correlation. The diagnosis runs the pipeline’s own code in this page, with this run’s config. Ctrl+Enter diagnoses.',
-        ),
-        labelled(`Family CSV (pre-filled: ${data.example.label})`, text),
-        h(
-          'div',
-          { class: 'controls' },
-          h('button', { type: 'button', class: 'primary', id: 'diagnose-run', onclick: () => void fromText() }, 'Diagnose'),
-          h('button', { type: 'button', onclick: () => ((text.value = data.example.text), void fromText()) }, 'Load example'),
-        ),
-        h('h3', {}, 'Or pick a model from the dataset'),
-        h('div', { class: 'controls' }, labelled('Panel', panelSel), labelled('Model', modelSel), h('button', { type: 'button', id: 'diagnose-model', onclick: fromModel }, 'Diagnose its family')),
+  panel.append(
+    section(
+      'Diagnose a family from its scores',
+      h(
+        'p',
+        { id: 'diag-help' },
+        'One family as CSV, one model per line, in the schema of data/models.csv: columns ',
+        h('code', {}, ['model', 'family', 'params_b', ...BENCHMARKS, 'source'].join(', ')),
+        ' (sizes in billions of parameters, scores in percent; a score may be left blank). Add ',
+        h('code', {}, 'd_model'),
+        ' to get the width-normalised correlation. The diagnosis runs the pipeline’s own code in this page, with this run’s config. Ctrl+Enter diagnoses.',
       ),
-      section('Diagnosis', out),
-    );
-    await fromText();
-  },
-};
+      h('div', { class: 'field' }, h('label', { for: text.id }, 'Family CSV (', origin, ')'), text),
+      h(
+        'div',
+        { class: 'controls' },
+        h('button', { type: 'button', class: 'primary', id: 'diagnose-run', onclick: () => void fromText() }, 'Diagnose'),
+        h('button', { type: 'button', onclick: () => (fill(example.text, exampleOrigin), void fromText()) }, 'Load example'),
+      ),
+      h('h3', {}, 'Or pick a model from the dataset'),
+      h('div', { class: 'controls' }, labelled('Panel', panelSel), labelled('Model', modelSel), h('button', { type: 'button', id: 'diagnose-model', onclick: fromModel }, 'Diagnose its family')),
+    ),
+    section('Diagnosis', out),
+  );
+  await fromText();
+}

@@ -1,31 +1,33 @@
+/** The diagnosis of one family as a page section: what `cape diagnose` prints, with its charts. */
 import { baseConfig, PHASE_COLORS } from '../../figures/figure.ts';
-import type { Diagnosis } from '../../pipeline/diagnose.ts';
+import type { Diagnosis, ReferenceFamily } from '../../pipeline/diagnose.ts';
 import type { Intervention } from '../../pipeline/ingest.ts';
 import type { Payload } from '../payload.ts';
+import type { TabContext } from '../tab-def.ts';
 import { addChart } from '../ui/chart.ts';
 import { badge, fmt, h, signed } from '../ui/dom.ts';
 
-function g12Spec(d: Diagnosis, data: Payload) {
-  const t = data.config.coupling.phaseThreshold;
-  const values = d.intervals.filter((iv) => iv.g12 !== null).map((iv) => ({ interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase ?? 'none', d_hs: iv.dHs, d_tqa: iv.dTqa }));
+/** g12 per interval of the diagnosed family; its points are the named source "intervals", filled in the page. */
+export function g12Chart(p: Payload) {
+  const t = p.config.coupling.phaseThreshold;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `g12 = ΔTQA/ΔHS per interval, ${d.family}`, subtitle: `dashed: the ±${t} phase band (config.coupling.phaseThreshold)` },
+    title: { text: 'g12 = ΔTQA/ΔHS per interval', subtitle: `dashed: the ±${t} phase band (config.coupling.phaseThreshold)` },
     width: 440,
     height: 260,
     config: baseConfig,
     layer: [
-      { data: { values: [{ y: -t }, { y: 0 }, { y: t }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#777' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+      { data: { values: [{ y: -t }, { y: 0 }, { y: t }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#777', tooltip: null }, encoding: { y: { field: 'y', type: 'quantitative' } } },
       {
-        data: { values },
-        mark: { type: 'line', point: { filled: true, size: 70 }, color: '#999' },
+        data: { name: 'intervals' },
+        mark: { type: 'line', point: { filled: true, size: 70 }, color: '#999', tooltip: null },
         encoding: {
           x: { field: 'mid_b', type: 'quantitative', title: 'interval midpoint, geometric mean (B params)', scale: { type: 'log' } },
           y: { field: 'g12', type: 'quantitative', title: 'g12' },
         },
       },
       {
-        data: { values },
+        data: { name: 'intervals' },
         mark: { type: 'point', filled: true, size: 90 },
         encoding: {
           x: { field: 'mid_b', type: 'quantitative', scale: { type: 'log' } },
@@ -38,28 +40,32 @@ function g12Spec(d: Diagnosis, data: Payload) {
   };
 }
 
-function placementSpec(d: Diagnosis, data: Payload) {
-  const values = [
-    ...data.reference.filter((f) => f.r !== null).map((f) => ({ family: f.family, r: f.r, group: "paper's families (audited panel)", nc: f.ncB })),
-    ...(Number.isFinite(d.hsTqa.r) ? [{ family: d.family, r: d.hsTqa.r, group: 'this family', nc: d.nc.ncB }] : []),
-  ];
+/** Within-family r of the paper's families and the diagnosed one; all points are the named source "placement". */
+export function placementChart() {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Where the family sits: within-family r(HellaSwag, TruthfulQA)' },
     width: 440,
     height: 90,
     config: baseConfig,
-    data: { values },
+    data: { name: 'placement' },
     mark: { type: 'point', filled: true, size: 110, opacity: 0.85 },
     encoding: {
       x: { field: 'r', type: 'quantitative', title: 'Pearson r(HS 10-shot, TQA MC2 0-shot) within the family', scale: { domain: [-1, 1] } },
       y: { field: 'group', type: 'nominal', title: null },
       color: { field: 'group', type: 'nominal', legend: null, scale: { range: ['#5d6d7e', '#d35400'] } },
       shape: { field: 'group', type: 'nominal', legend: null },
-      tooltip: [{ field: 'family' }, { field: 'r', format: '.3f' }, { field: 'nc', title: 'N_c (B params)', format: '.3g' }],
+      tooltip: [{ field: 'family' }, { field: 'group' }, { field: 'r', format: '.3f' }, { field: 'nc', title: 'N_c (B params)', format: '.3g' }],
     },
   };
 }
+
+const intervalPoints = (d: Diagnosis) => d.intervals.filter((iv) => iv.g12 !== null).map((iv) => ({ interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase ?? 'none', d_hs: iv.dHs, d_tqa: iv.dTqa }));
+
+const placementPoints = (d: Diagnosis, reference: ReferenceFamily[]) => [
+  ...reference.filter((f) => f.r !== null).map((f) => ({ family: f.family, r: f.r, group: "paper's families (audited panel)", nc: f.ncB })),
+  ...(Number.isFinite(d.hsTqa.r) ? [{ family: d.family, r: d.hsTqa.r, group: 'this family', nc: d.nc.ncB }] : []),
+];
 
 function interventionCard(i: Intervention): HTMLElement {
   return h(
@@ -74,7 +80,7 @@ function interventionCard(i: Intervention): HTMLElement {
 }
 
 /** The diagnosis of one family: what `cape diagnose` prints, as a page section with charts. */
-export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, data: Payload, focus?: string): Promise<void> {
+export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, ctx: TabContext, focus?: string): Promise<void> {
   const last = [...d.intervals].reverse().find((iv) => iv.phase !== null);
   const nc = d.nc;
   const ncText = nc.ncB === null ? nc.reason : `${fmt(nc.ncB, 3)} B${nc.ci95 ? ` (95% CI ${fmt(nc.ci95[0], 3)}–${fmt(nc.ci95[1], 3)} B, from ${nc.resamplesWithCrossing} of ${nc.resamples} within-family resamples that cross)` : ''}; ${nc.reason}`;
@@ -116,6 +122,6 @@ export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, data: Payl
     ? h('div', {}, h('h3', {}, `What the papers suggest in the ${d.phase} phase`), h('ul', { class: 'interventions' }, d.interventions.map(interventionCard)))
     : h('p', {}, 'No intervention is suggested for an undetermined phase.');
   out.replaceChildren(result, table, charts, interventions);
-  await addChart(charts, g12Spec(d, data), `g12 per interval for ${d.family}`);
-  await addChart(charts, placementSpec(d, data), `${d.family} among the paper's families`);
+  await addChart(charts, ctx.chart('g12'), { data: { intervals: intervalPoints(d) }, title: { text: `g12 = ΔTQA/ΔHS per interval, ${d.family}` } });
+  await addChart(charts, ctx.chart('placement'), { data: { placement: placementPoints(d, ctx.part('reference')) } });
 }

@@ -1,13 +1,14 @@
+/** The Eigenstructure tab: d_eff per phase with its intervals, and the eigenvalues and loadings behind it. */
 import { baseConfig } from '../../figures/figure.ts';
 import { BENCHMARK_SHORT, BENCHMARKS } from '../../pipeline/config.ts';
 import type { Payload } from '../payload.ts';
+import type { TabContext } from '../tab-def.ts';
 import { addChart } from '../ui/chart.ts';
 import { h, section } from '../ui/dom.ts';
 import { renderTable } from '../ui/table.ts';
-import type { TabDef } from '../ui/tabs.ts';
 
 /** Loadings of each principal axis on each benchmark, one heatmap per score source. */
-function loadingsSpec(data: Payload) {
+function loadingsChart(data: Payload) {
   const values = data.tables['A-appA9-pythia-eigen']!.rows.flatMap((r) =>
     BENCHMARKS.map((b) => ({ source: r.source, component: r.component, eigenvalue: r.eigenvalue, benchmark: BENCHMARK_SHORT[b], loading: r[`load_${b}`] })),
   );
@@ -33,31 +34,30 @@ function loadingsSpec(data: Payload) {
   };
 }
 
-export const eigenTab: TabDef = {
-  id: 'eigen',
-  label: 'Eigenstructure',
-  async render(panel, ctx) {
-    const data = ctx.data;
-    const deff = h('div', { class: 'chart-row' });
-    const eig = h('div', { class: 'chart-row' });
-    panel.append(
-      section(
-        'Effective dimensionality d_eff by phase',
-        h('p', {}, 'd_eff = (Σλ)²/Σλ² of the five-benchmark covariance and correlation matrices of the models in each phase, with family-stratified bootstrap 95% intervals (rows without an interval are alternative phase rules).'),
-        deff,
-        renderTable(data.tables['A-fig1d-deff-phases']!, { columns: ['panel', 'rule', 'phase', 'n_models', 'n_families', 'deff_cov', 'cov_low', 'cov_high', 'deff_corr', 'corr_low', 'corr_high', 'resamples'] }),
-      ),
-      section(
-        'Eigenvalues and loadings',
-        eig,
-        renderTable(data.tables['A-appA9-pythia-eigen']!),
-        renderTable(data.tables['A-appA9-pythia-summary']!),
-        renderTable(data.tables['A-s2_3-pca-26models']!),
-        renderTable(data.tables['B-tab2-coupling-matrix-eigenvalues']!),
-      ),
-    );
-    if (data.figures['A-fig1d-deff-phases']) await addChart(deff, data.figures['A-fig1d-deff-phases']!, 'A-fig1d-deff-phases');
-    await addChart(eig, loadingsSpec(data), 'Loadings of the Pythia eigenvectors');
-    if (data.figures['A-extra-pythia-eigen-trend']) await addChart(eig, data.figures['A-extra-pythia-eigen-trend']!, 'A-extra-pythia-eigen-trend');
-  },
-};
+export const charts = { loadings: loadingsChart };
+
+export async function render(panel: HTMLElement, ctx: TabContext): Promise<void> {
+  const deff = h('div', { class: 'chart-row' });
+  const eig = h('div', { class: 'chart-row' });
+  panel.append(
+    section(
+      'Effective dimensionality d_eff by phase',
+      h('p', {}, 'd_eff = (Σλ)²/Σλ² of the five-benchmark covariance and correlation matrices of the models in each phase, with family-stratified bootstrap 95% intervals (rows without an interval are alternative phase rules).'),
+      deff,
+      renderTable(ctx.table('A-fig1d-deff-phases'), { columns: ['panel', 'rule', 'phase', 'n_models', 'n_families', 'deff_cov', 'cov_low', 'cov_high', 'deff_corr', 'corr_low', 'corr_high', 'resamples'] }),
+    ),
+    section(
+      'Eigenvalues and loadings',
+      eig,
+      renderTable(ctx.table('A-appA9-pythia-eigen')),
+      renderTable(ctx.table('A-appA9-pythia-summary')),
+      renderTable(ctx.table('A-s2_3-pca-26models')),
+      renderTable(ctx.table('B-tab2-coupling-matrix-eigenvalues')),
+    ),
+  );
+  const fig1d = ctx.figure('A-fig1d-deff-phases');
+  if (fig1d) await addChart(deff, fig1d);
+  await addChart(eig, ctx.chart('loadings'));
+  const trend = ctx.figure('A-extra-pythia-eigen-trend');
+  if (trend) await addChart(eig, trend);
+}

@@ -1,16 +1,17 @@
+/** The Frontier tab: Paper B's SWE-bench–GPQA line, the h-field per lab and over time, the predictions, and an h-field calculator. */
 import { baseConfig } from '../../figures/figure.ts';
 import { phaseOf, playbookOf } from '../../pipeline/frontier/regression.ts';
 import type { Cell } from '../../pipeline/types.ts';
 import type { Payload } from '../payload.ts';
+import type { TabContext } from '../tab-def.ts';
 import { addChart, Chart } from '../ui/chart.ts';
 import { badge, fmt, h, labelled, section, select, signed } from '../ui/dom.ts';
 import { renderTable } from '../ui/table.ts';
-import type { TabDef } from '../ui/tabs.ts';
 
 /** "2025-06" → mid-month date; a year-only date sorts as December, as the trajectory table's note says. */
 const releaseDate = (d: string) => (/^\d{4}$/.test(d) ? `${d}-12-15` : /^\d{4}-\d{2}$/.test(d) ? `${d}-15` : d);
 
-function trajectorySpec(data: Payload) {
+function trajectoryChart(data: Payload) {
   const f = data.config.frontier;
   const values = data.tables['B-s4-lab-trajectories']!.rows.map((r) => ({ ...r, date: releaseDate(String(r.release_date)) }));
   const bands = [-f.cooperativeBand, -f.playbookBand, 0, f.playbookBand, f.cooperativeBand].map((y) => ({ y, kind: y === 0 ? 'frozen line' : Math.abs(y) === f.playbookBand ? `playbook ±${f.playbookBand}` : `phase ±${f.cooperativeBand}` }));
@@ -40,12 +41,12 @@ function trajectorySpec(data: Payload) {
 
 const statusCell = (k: string, v: Cell) => (k === 'status' ? badge(String(v), String(v)) : fmt(v));
 
-function calculator(data: Payload): HTMLElement {
-  const line = data.frontierLine;
-  const f = data.config.frontier;
+function calculator(ctx: TabContext): HTMLElement {
+  const line = ctx.part('frontierLine');
+  const f = ctx.part('config').frontier;
   const swe = h('input', { type: 'number', min: '0', max: '100', step: 'any', inputmode: 'decimal', id: 'hf-swe' }) as HTMLInputElement;
   const gpqa = h('input', { type: 'number', min: '0', max: '100', step: 'any', inputmode: 'decimal', id: 'hf-gpqa' }) as HTMLInputElement;
-  const labs = data.tables['B-tab1-per-lab-hfield']!.rows;
+  const labs = ctx.table('B-tab1-per-lab-hfield').rows;
   const labSel = select([['', '(no lab)'], ...labs.map((r): [string, string] => [String(r.lab), String(r.lab)])], '');
   const out = h('div', { class: 'hfield-out', 'aria-live': 'polite' });
   const update = () => {
@@ -57,7 +58,7 @@ function calculator(data: Payload): HTMLElement {
     const predicted = line.slope * x + line.intercept;
     const hv = y - predicted;
     const lab = labs.find((r) => r.lab === labSel.value);
-    const last = data.tables['B-s4-lab-trajectories']!.rows.filter((r) => r.lab === labSel.value).sort((a, b) => Number(b.order) - Number(a.order))[0];
+    const last = ctx.table('B-s4-lab-trajectories').rows.filter((r) => r.lab === labSel.value).sort((a, b) => Number(b.order) - Number(a.order))[0];
     out.replaceChildren(
       h(
         'dl',
@@ -78,7 +79,7 @@ function calculator(data: Payload): HTMLElement {
     );
   };
   for (const el of [swe, gpqa, labSel]) el.addEventListener('input', update);
-  const top = [...data.tables['B-tab3-frontier-panel']!.rows].sort((a, b) => releaseDate(String(b.release_date)).localeCompare(releaseDate(String(a.release_date))))[0];
+  const top = [...ctx.table('B-tab3-frontier-panel').rows].sort((a, b) => releaseDate(String(b.release_date)).localeCompare(releaseDate(String(a.release_date))))[0];
   swe.value = String(top?.swe ?? '');
   gpqa.value = String(top?.gpqa ?? '');
   update();
@@ -90,23 +91,23 @@ function calculator(data: Payload): HTMLElement {
   );
 }
 
-export const frontierTab: TabDef = {
-  id: 'frontier',
-  label: 'Frontier',
-  async render(panel, ctx) {
-    const data = ctx.data;
-    const figs = h('div', { class: 'chart-row' });
-    const traj = new Chart('Lab trajectories of the h-field');
-    const labs = [...new Set(data.tables['B-s4-lab-trajectories']!.rows.map((r) => String(r.lab)))].sort();
-    const labSel = select([['all', 'all labs'], ...labs.map((l): [string, string] => [l, l])], 'all');
-    labSel.addEventListener('change', () => void traj.view?.signal('lab', labSel.value).runAsync());
-    panel.append(
-      section('SWE-bench Verified against GPQA Diamond', h('p', {}, 'Paper B’s population line and each lab’s h-field (distance above or below it).'), figs),
-      section('Lab trajectories', h('div', { class: 'controls' }, labelled('Lab', labSel)), traj.el, renderTable(data.tables['B-tab1-per-lab-hfield']!), renderTable(data.tables['B-s4-trajectory-steps']!)),
-      calculator(data),
-      section('The seven predictions', renderTable(data.tables['B-s6-predictions']!, { columns: ['id', 'name', 'deadline', 'as_of', 'status', 'values', 'pass_if', 'fail_if', 'reason'], cell: statusCell })),
-    );
-    for (const id of ['B-fig1a-frontier-scatter', 'B-fig1b-hfield-by-lab']) if (data.figures[id]) await addChart(figs, data.figures[id]!, id);
-    await traj.draw(trajectorySpec(data));
-  },
-};
+export const charts = { trajectories: trajectoryChart };
+
+export async function render(panel: HTMLElement, ctx: TabContext): Promise<void> {
+  const figs = h('div', { class: 'chart-row' });
+  const traj = new Chart();
+  const labs = [...new Set(ctx.table('B-s4-lab-trajectories').rows.map((r) => String(r.lab)))].sort();
+  const labSel = select([['all', 'all labs'], ...labs.map((l): [string, string] => [l, l])], 'all');
+  labSel.addEventListener('change', () => void traj.setSignal('lab', labSel.value));
+  panel.append(
+    section('SWE-bench Verified against GPQA Diamond', h('p', {}, 'Paper B’s population line and each lab’s h-field (distance above or below it).'), figs),
+    section('Lab trajectories', h('div', { class: 'controls' }, labelled('Lab', labSel)), traj.el, renderTable(ctx.table('B-tab1-per-lab-hfield')), renderTable(ctx.table('B-s4-trajectory-steps'))),
+    calculator(ctx),
+    section('The seven predictions', renderTable(ctx.table('B-s6-predictions'), { columns: ['id', 'name', 'deadline', 'as_of', 'status', 'values', 'pass_if', 'fail_if', 'reason'], cell: statusCell })),
+  );
+  for (const id of ['B-fig1a-frontier-scatter', 'B-fig1b-hfield-by-lab']) {
+    const f = ctx.figure(id);
+    if (f) await addChart(figs, f);
+  }
+  await traj.draw(ctx.chart('trajectories'));
+}

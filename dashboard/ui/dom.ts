@@ -1,3 +1,4 @@
+/** Small DOM helpers for the browser code: element creation, number formatting, labelled controls, badges. */
 type Attr = string | number | boolean | null | undefined | ((e: Event) => void);
 export type Child = Node | string | number | null | undefined | false;
 

@@ -1,3 +1,4 @@
+/** A result table as an accessible HTML table. */
 import type { Cell, Table } from '../../pipeline/types.ts';
 import { fmt, h, uid } from './dom.ts';
 

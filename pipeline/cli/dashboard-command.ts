@@ -37,13 +37,16 @@ export const dashboardCommand: Command = {
   help: `cape dashboard [VERSION] [--no-screenshots]
 
 Builds a static site from results/VERSION (default: latest) into
-results/VERSION/dashboard/: index.html, app.js (the pipeline's diagnosis,
-ODE and h-field code bundled for the browser), style.css and the DejaVu
-fonts. Nothing is fetched from the network. A dashboard already there is
-replaced. Then takes one screenshot per tab into dashboard/screenshots/
-with Debian's /usr/bin/chromium (set CAPE_CHROMIUM to use another).
+results/VERSION/dashboard/: index.html, app.js and chunks/ (vega and the
+pipeline's diagnosis, ODE and h-field code bundled for the browser; each
+tab's code loads when the tab opens), style.css, and data/ (each tab's
+tables and its figures compiled from Vega-Lite to Vega). Nothing is fetched
+from the network. A dashboard already there is replaced. Then takes one
+screenshot per tab into dashboard/screenshots/ with Debian's
+/usr/bin/chromium (set CAPE_CHROMIUM to use another).
 
-Open it with \`cape serve [VERSION]\`.`,
+Open it with \`cape serve [VERSION]\`; browsers do not run the page's
+modules from a file on disk.`,
   async run(argv) {
     const a = minimist(argv, { boolean: ['screenshots'], default: { screenshots: true } });
     if (a._.length > 1) throw new UsageError(`expected at most one VERSION, got ${a._.join(' ')}`);
@@ -62,6 +65,7 @@ export const serveCommand: Command = {
 
 Serves results/VERSION (default: latest) on http://127.0.0.1:N/ (default
 port ${DEFAULT_PORT}; --port 0 picks a free one) and prints the dashboard's URL.
+Text is sent compressed (brotli or gzip, as the browser accepts).
 Builds the dashboard first when the folder has none (without screenshots).
 Only this machine can connect. Stop with Ctrl+C.`,
   async run(argv) {

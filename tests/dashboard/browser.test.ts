@@ -3,46 +3,38 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../dashboard/browser.ts';
-import { buildDashboard } from '../../dashboard/build.ts';
+import { FIRST_CHART_GOAL_MS, FIRST_RENDER_GOAL_BYTES, measureFirstRender } from '../../dashboard/first-render.ts';
 import type { Payload } from '../../dashboard/payload.ts';
-import { readResult } from '../../dashboard/read-result.ts';
 import { takeScreenshots } from '../../dashboard/screenshots.ts';
-import { fmt } from '../../dashboard/ui/dom.ts';
-import { serveDirectory, type Served } from '../../dashboard/serve.ts';
+import type { Served } from '../../dashboard/serve.ts';
 import { PASTE_LABEL } from '../../dashboard/tabs/diagnose.ts';
-import { reproduce } from '../../pipeline/cli/reproduce.ts';
+import { TABS as REGISTERED } from '../../dashboard/tabs/registry.ts';
+import { fmt } from '../../dashboard/ui/dom.ts';
 import { diagnoseFamily } from '../../pipeline/diagnose.ts';
 import { parseFamily } from '../../pipeline/family-input.ts';
 import { phaseOf } from '../../pipeline/frontier/regression.ts';
 import { parseCsv } from '../../pipeline/io/csv.ts';
 import { InputErrors } from '../../pipeline/io/validate.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
-import { ROOT, tempDir } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { buildSite, openTab as openTabOf, watchProblems, type Site } from './site.ts';
 
-const TABS = ['overview', 'diagnose', 'predict', 'frontier', 'eigen', 'claims'];
+const TABS = REGISTERED.map((t) => t.id);
 
+let site: Site;
 let resultDir: string;
 let payload: Payload;
 let served: Served;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  resultDir = (await reproduce({ root: ROOT, resultsDir: tempDir(), resamples: 100, png: false, log: () => {} })).path;
-  await buildDashboard(resultDir);
-  payload = readResult(resultDir, ROOT);
-  served = await serveDirectory(resultDir, { home: '/dashboard/' });
+  site = await buildSite();
+  ({ resultDir, payload, served } = site);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') problems.push(`request leaves 127.0.0.1: ${r.url()}`);
-  });
+  problems = watchProblems(page);
   await page.goto(served.url);
 }, 180_000);
 
@@ -51,11 +43,7 @@ afterAll(async () => {
   await served?.close();
 });
 
-async function openTab(id: string): Promise<void> {
-  await page.click(`#tab-${id}`);
-  await page.waitForSelector(`#panel-${id}:not([data-ready="false"])`, { timeout: 60_000 });
-  expect(await page.getAttribute(`#panel-${id}`, 'data-ready')).toBe('true');
-}
+const openTab = (id: string) => openTabOf(page, id);
 
 const HEADER = 'model,family,params_b,d_model,hellaswag,truthfulqa_mc2,arc,winogrande,mmlu,source';
 /** Four sizes with HellaSwag rising; TruthfulQA follows `tqa`, so the last interval decides the phase. */
@@ -72,7 +60,7 @@ describe('dashboard in Chromium', () => {
   it('renders the charts of every tab, with marks drawn', async () => {
     for (const id of TABS) {
       await openTab(id);
-      const charts = page.locator(`#panel-${id} .vega-embed svg.marks`);
+      const charts = page.locator(`#panel-${id} figure.chart svg.marks`);
       expect(await charts.count(), id).toBeGreaterThan(0);
       for (const svg of await charts.all()) expect(await svg.locator('.role-mark:is(.mark-symbol, .mark-line, .mark-rect, .mark-area) path').count(), id).toBeGreaterThan(0);
     }
@@ -205,7 +193,7 @@ describe('dashboard in Chromium', () => {
       await dialog.waitFor();
       expect(await dialog.locator('h2').textContent()).toContain(id);
       if (kind === 'table') expect(await dialog.locator('caption').first().textContent()).toContain(payload.tables[id]!.title);
-      else await dialog.locator('.vega-embed svg.marks').waitFor();
+      else await dialog.locator('figure.chart svg.marks').waitFor();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
       expect(await page.locator('dialog.source-dialog[open]').count()).toBe(0);
@@ -236,6 +224,135 @@ describe('dashboard in Chromium', () => {
       expect(existsSync(f)).toBe(true);
       expect(readFileSync(f).subarray(1, 4).toString()).toBe('PNG');
     }
+  });
+
+  it('names each chart by its visible title and puts its numbers in a table a keyboard reaches', async () => {
+    for (const id of TABS) {
+      await openTab(id);
+      for (const fig of await page.locator(`#panel-${id} figure.chart`).all()) {
+        const name = (await fig.getAttribute('aria-label')) ?? '';
+        const titles = (await fig.locator('.role-title-text').allTextContents()).map((t) => t.replace(/\s+/g, ''));
+        expect(name, id).not.toBe('');
+        expect(titles, id).toContain(name.replace(/\s+/g, ''));
+        expect(await fig.locator('details.numbers table caption').textContent()).toContain(name);
+      }
+    }
+    await openTab('overview');
+    const fig = page.locator('#panel-overview figure.chart');
+    expect(await fig.getAttribute('aria-label')).toBe('Phase diagram, as published panel');
+    await fig.locator('details.numbers > summary').focus();
+    await page.keyboard.press('Enter');
+    const scored = payload.panels['as published'].filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
+    const rows = fig.locator('details.numbers[open] tbody tr');
+    expect(await rows.count()).toBe(scored.length);
+    expect(await fig.locator('details.numbers thead th').allTextContents()).toEqual(expect.arrayContaining(['model', 'family', 'N (B params)', 'phase']));
+  });
+
+  it('stops calling the Diagnose box pre-filled once the user edits it, and names a dataset family it holds', async () => {
+    await openTab('diagnose');
+    const label = page.locator('label[for="diagnose-csv"]');
+    await page.click('#panel-diagnose button:has-text("Load example")');
+    expect(await label.textContent()).toContain(`pre-filled: ${payload.example.label}`);
+    await page.locator('#diagnose-csv').press('End');
+    await page.keyboard.type(' ');
+    expect(await label.textContent()).toBe('Family CSV (your text)');
+    const m = payload.panels['as published'][0]!;
+    await page.selectOption('#panel-diagnose select >> nth=1', m.model);
+    await page.click('#diagnose-model');
+    expect(await label.textContent()).toBe(`Family CSV (${m.family} from the as published panel)`);
+  });
+
+  it('moves between tabs with Back and Forward, one history entry per switch', async () => {
+    await page.goto(site.url);
+    await page.waitForSelector('#panel-overview[data-ready="true"]');
+    await openTab('diagnose');
+    await openTab('eigen');
+    const selected = () => page.getAttribute('[role=tab][aria-selected=true]', 'id');
+    await page.goBack();
+    expect(await selected()).toBe('tab-diagnose');
+    expect(new URL(page.url()).hash).toBe('#diagnose');
+    await page.goBack();
+    expect(await selected()).toBe('tab-overview');
+    await page.goForward();
+    expect(await selected()).toBe('tab-diagnose');
+    expect(await page.isHidden('#panel-overview')).toBe(true);
+  });
+
+  it('opens the tab that ?tab= or # names, and says in one line that an unknown tab does not exist', async () => {
+    const selected = () => page.getAttribute('[role=tab][aria-selected=true]', 'id');
+    await page.goto(`${site.url}?tab=eigen`);
+    await page.waitForSelector('#panel-eigen[data-ready="true"]');
+    expect(await selected()).toBe('tab-eigen');
+    expect(page.url()).toBe(`${site.url}#eigen`);
+    await page.goto(`${site.url}#frontier`);
+    await page.waitForSelector('#panel-frontier[data-ready="true"]');
+    expect(await selected()).toBe('tab-frontier');
+    for (const url of [`${site.url}?tab=no-such-tab`, `${site.url}#no-such-tab`]) {
+      await page.goto(url);
+      const notice = page.locator('.notice[role=status]');
+      await notice.waitFor();
+      expect(await notice.textContent()).toBe('There is no tab “no-such-tab”; showing Overview.');
+      expect(await selected()).toBe('tab-overview');
+    }
+    await openTab('claims');
+    expect(await page.isHidden('.notice')).toBe(true);
+  });
+
+  it('shows the claims ledger as one card per row on a phone, each value with its column name', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`${site.url}#claims`);
+      await phone.waitForSelector('#panel-claims[data-ready="true"]');
+      const row = phone.locator('#ledger tbody tr').first();
+      expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+      const cells = await row.locator('td').evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+      expect(cells).toEqual(['claim (unit)', 'where in the paper', 'published', 'regenerated', 'variant', 'status', 'cause', 'figures and tables'].map((l) => `"${l}: "`));
+      const wrap = phone.locator('.table-wrap.ledger');
+      expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('redraws a chart in its narrow layout when the window narrows to a phone, and back when it widens', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await p.goto(site.url);
+      await p.waitForSelector('#panel-overview[data-ready="true"]');
+      const fig = p.locator('#panel-overview figure.chart');
+      const width = () => fig.locator('.chart-canvas svg').evaluate((svg) => svg.getBoundingClientRect().width);
+      expect(await fig.getAttribute('class')).not.toContain('narrow');
+      const wide = await width();
+      await p.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => fig.getAttribute('class')).toContain('narrow');
+      await expect.poll(width).toBeLessThanOrEqual(370);
+      await p.setViewportSize({ width: 1280, height: 800 });
+      await expect.poll(() => fig.getAttribute('class')).not.toContain('narrow');
+      expect(await width()).toBe(wide);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('tells a reader who opened index.html from disk to use cape serve', async () => {
+    const p = await browser.newPage();
+    try {
+      await p.goto(`file://${join(resultDir, 'dashboard', 'index.html')}`);
+      expect(await p.textContent('#boot')).toContain('cape serve');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('draws the Overview within 300 kB transferred, compressed, without vega-lite (reports bytes and time to first chart)', async () => {
+    await measureFirstRender(browser, site.url); // the server compresses each file on its first request
+    const r = await measureFirstRender(browser, site.url);
+    console.log(`first render: ${(r.bytes / 1024).toFixed(1)} kB in ${r.responses.length} responses; first chart after ${r.firstChartMs.toFixed(0)} ms (goal ${FIRST_CHART_GOAL_MS} ms)`);
+    expect(r.bytes).toBeLessThanOrEqual(FIRST_RENDER_GOAL_BYTES);
+    expect(r.responses.map((x) => x.url)).toEqual(expect.arrayContaining([site.url, `${site.url}app.js`, `${site.url}data/tab-overview.json`]));
+    expect(r.responses.filter((x) => x.url.startsWith(site.url) && x.encoding === '').map((x) => x.url)).toEqual([]);
+    expect(r.responses.filter((x) => /data\/tab-(?!overview)|vega-lite/.test(x.url))).toEqual([]);
+    expect(Number.isFinite(r.firstChartMs)).toBe(true);
   });
 
   it('finished the whole session without a console error, a failed request or a request leaving 127.0.0.1', () => {

@@ -1,18 +1,23 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrowserMissing } from '../../dashboard/browser.ts';
-import { buildDashboard, FONTS } from '../../dashboard/build.ts';
+import { buildDashboard } from '../../dashboard/build.ts';
+import { bundleApp } from '../../dashboard/bundle.ts';
+import type { ChartFile } from '../../dashboard/chart-file.ts';
 import { claimLinks, frontierLineFromTables, panelsFromTables, ResultFolderError } from '../../dashboard/derive.ts';
 import { readResult } from '../../dashboard/read-result.ts';
-import { serveDirectory } from '../../dashboard/serve.ts';
+import { chooseEncoding, serveDirectory } from '../../dashboard/serve.ts';
 import { loadContext, referenceFamilies } from '../../pipeline/cli/context.ts';
 import { resultFolder } from '../../pipeline/cli/dashboard-command.ts';
 import { reproduce } from '../../pipeline/cli/reproduce.ts';
 import { analyseFrontier } from '../../pipeline/frontier/analysis.ts';
 import type { Payload } from '../../dashboard/payload.ts';
+import type { SiteMeta, TabData } from '../../dashboard/tab-def.ts';
+import { TABS } from '../../dashboard/tabs/registry.ts';
 import { ROOT, tempDir } from '../helpers/fixtures.ts';
 
 let resultDir: string;
@@ -22,6 +27,9 @@ beforeAll(async () => {
   resultDir = (await reproduce({ root: ROOT, resultsDir: tempDir(), resamples: 100, png: false, log: () => {} })).path;
   payload = readResult(resultDir, ROOT);
 });
+
+/** Files under a folder, relative and sorted. */
+const listFiles = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
 
 const relClose = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b)));
 
@@ -85,25 +93,51 @@ describe('dashboard payload from a result folder', () => {
 });
 
 describe('buildDashboard', () => {
-  it('writes a self-contained site whose embedded data is the result folder, byte-identical on a rebuild', async () => {
+  it('writes a self-contained site whose data files carry the result folder, byte-identical on a rebuild', async () => {
     const out = await buildDashboard(resultDir);
     expect(out).toBe(join(resultDir, 'dashboard'));
-    for (const f of ['index.html', 'app.js', 'style.css', ...FONTS.map((x) => `fonts/${x}`)]) expect(existsSync(join(out, f)), f).toBe(true);
+    const files = listFiles(out);
+    for (const f of ['index.html', 'app.js', 'style.css', ...TABS.map((t) => `data/tab-${t.id}.json`)]) expect(files, f).toContain(f);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const json = /<script type="application\/json" id="cape-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
-    const embedded = JSON.parse(json) as Payload;
-    expect(embedded.version).toBe(payload.version);
-    expect(embedded.claims.length).toBe(payload.claims.length);
+    const meta = JSON.parse(/<script type="application\/json" id="cape-meta">([\s\S]*?)<\/script>/.exec(html)![1]!) as SiteMeta;
+    expect(meta).toEqual({ version: payload.version, created: payload.created, gitCommit: payload.gitCommit, seed: payload.config.seed });
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-    const js = readFileSync(join(out, 'app.js'), 'utf8');
-    expect(js).not.toMatch(/from\s*"node:|require\("node:/);
-    const before = [readFileSync(join(out, 'index.html')), readFileSync(join(out, 'app.js'))];
+    // The first tab's code and data are requested with the page, and each preloaded file exists.
+    const preloaded = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloaded).toEqual(expect.arrayContaining(['app.js', `data/tab-${TABS[0]!.id}.json`]));
+    expect(preloaded.some((f) => f.startsWith(`chunks/${TABS[0]!.id}-`))).toBe(true);
+    for (const f of preloaded) expect(files).toContain(f);
+    for (const tab of TABS) {
+      const data = JSON.parse(readFileSync(join(out, `data/tab-${tab.id}.json`), 'utf8')) as TabData;
+      expect(Object.keys(data.tables).sort(), tab.id).toEqual([...(tab.tables ?? [])].sort());
+      for (const [id, t] of Object.entries(data.tables)) expect(t, id).toEqual(payload.tables[id]);
+      expect(Object.keys(data.parts).sort(), tab.id).toEqual([...(tab.parts ?? [])].sort());
+      expect(Object.keys(data.figures).sort(), tab.id).toEqual((tab.figures ?? []).filter((f) => payload.figures[f]).sort());
+    }
+    for (const id of Object.keys(payload.tables)) expect(files).toContain(`data/tables/${id}.json`);
+    for (const id of Object.keys(payload.figures)) expect(files).toContain(`data/figures/${id}.json`);
+    for (const f of files.filter((x) => x.endsWith('.js'))) expect(readFileSync(join(out, f), 'utf8'), f).not.toMatch(/from\s*"node:|require\("node:/);
+    const before = new Map(files.map((f) => [f, readFileSync(join(out, f))]));
     writeFileSync(join(out, 'stale.txt'), 'left from an older build');
     await buildDashboard(resultDir);
     expect(existsSync(join(out, 'stale.txt'))).toBe(false);
-    expect(readFileSync(join(out, 'index.html')).equals(before[0]!)).toBe(true);
-    expect(readFileSync(join(out, 'app.js')).equals(before[1]!)).toBe(true);
+    expect(listFiles(out)).toEqual(files);
+    for (const [f, bytes] of before) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
     expect(readdirSync(resultDir).filter((f) => f.startsWith('.dashboard'))).toEqual([]);
+  });
+
+  it('ships its charts compiled to Vega, without vega-lite or vega-embed, and one copy of each vega package', async () => {
+    const { inputs } = await bundleApp();
+    expect(inputs.filter((f) => /node_modules\/(vega-lite|vega-embed)\//.test(f))).toEqual([]);
+    const copies = new Map<string, Set<string>>();
+    for (const f of inputs) {
+      const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(f);
+      if (m) copies.set(m[2]!, (copies.get(m[2]!) ?? new Set()).add(m[1]!));
+    }
+    expect(copies.has('vega-view')).toBe(true);
+    expect([...copies].filter(([, dirs]) => dirs.size > 1).map(([name]) => name)).toEqual([]);
+    const fig = JSON.parse(readFileSync(join(resultDir, 'dashboard', 'data', 'figures', 'A-fig1a-phase-diagram.json'), 'utf8')) as ChartFile;
+    for (const spec of [fig.wide, fig.narrow]) expect(String(spec.$schema)).toMatch(/schema\/vega\/v\d/);
   });
 
   it('leaves an existing dashboard untouched when the result folder is incomplete', async () => {
@@ -149,7 +183,56 @@ function get(url: string, path: string, method = 'GET'): Promise<{ status: numbe
   });
 }
 
+/** A raw GET with request headers, the body as bytes as they came over the wire. */
+function getBytes(url: string, path: string, headers: Record<string, string>, method = 'GET'): Promise<{ encoding: string; length: string; vary: string; body: Buffer }> {
+  const u = new URL(url);
+  return new Promise((ok, fail) => {
+    const req = request({ host: u.hostname, port: u.port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ encoding: String(res.headers['content-encoding'] ?? ''), length: String(res.headers['content-length'] ?? ''), vary: String(res.headers.vary ?? ''), body: Buffer.concat(chunks) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('chooseEncoding', () => {
+  it('prefers brotli, then gzip, honours q=0 and a wildcard, and answers none when neither is accepted', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseEncoding('gzip, deflate')).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('identity')).toBe(null);
+    expect(chooseEncoding(undefined)).toBe(null);
+  });
+});
+
 describe('serveDirectory', () => {
+  it('sends text compressed as the browser accepts and the same bytes after decoding; images as they are', async () => {
+    const site = tempDir();
+    const js = Buffer.from(Array.from({ length: 400 }, (_, i) => `const value${i} = ${i} * 2;`).join('\n'));
+    writeFileSync(join(site, 'app.js'), js);
+    writeFileSync(join(site, 'a.png'), Buffer.from('\x89PNG not really'));
+    const s = await serveDirectory(site);
+    try {
+      const br = await getBytes(s.url, '/app.js', { 'accept-encoding': 'gzip, deflate, br' });
+      expect([br.encoding, br.vary]).toEqual(['br', 'Accept-Encoding']);
+      expect(br.body.length).toBeLessThan(js.length / 3);
+      expect(brotliDecompressSync(br.body).equals(js)).toBe(true);
+      const gz = await getBytes(s.url, '/app.js', { 'accept-encoding': 'gzip' });
+      expect(gz.encoding).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(js)).toBe(true);
+      const plain = await getBytes(s.url, '/app.js', {});
+      expect([plain.encoding, plain.body.equals(js)]).toEqual(['', true]);
+      const head = await getBytes(s.url, '/app.js', { 'accept-encoding': 'gzip' }, 'HEAD');
+      expect([head.encoding, head.length, head.body.length]).toEqual(['gzip', String(gz.body.length), 0]);
+      expect((await getBytes(s.url, '/a.png', { 'accept-encoding': 'br' })).encoding).toBe('');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('serves files with their content types, redirects home, and never serves a file outside its folder', async () => {
     const base = tempDir();
     const site = join(base, 'site');
