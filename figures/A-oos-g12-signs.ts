@@ -43,9 +43,9 @@ const figure: FigureDef = {
       height: 360,
       config: baseConfig,
       layer: [
-        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12 }, encoding: { y: { datum: 0, type: 'quantitative' }, y2: { datum: pLow } } },
-        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12 }, encoding: { y: { datum: pHigh, type: 'quantitative' }, y2: { datum: 1 } } },
-        { data: { values: thresholds }, mark: { type: 'rule', strokeDash: [6, 4], color: 'black' }, encoding: { x: { field: 'b', type: 'quantitative' } } },
+        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12, aria: false }, encoding: { y: { datum: 0, type: 'quantitative' }, y2: { datum: pLow } } },
+        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12, aria: false }, encoding: { y: { datum: pHigh, type: 'quantitative' }, y2: { datum: 1 } } },
+        { data: { values: thresholds }, mark: { type: 'rule', strokeDash: [6, 4], color: 'black', aria: false }, encoding: { x: { field: 'b', type: 'quantitative' } } },
         {
           data: { values: points },
           mark: { type: 'point', filled: true, size: 40, opacity: 0.75 },

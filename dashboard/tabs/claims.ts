@@ -16,7 +16,10 @@ type Ledger = Pick<Parts, 'claims' | 'statuses' | 'claimLinks'>;
 const STATUS_COLORS: Record<string, string> = {
   reproduced: '#1e6b34',
   'reproduced-as-coded-only': '#4d6b12',
+  'reproduced-audited-only': '#3f5a0f',
+  'arithmetic-checked': '#4a5a5c',
   'from-released-measurement': '#1f5f8b',
+  'tested-out-of-sample': '#5b2c83',
   differs: '#a93226',
   'not-recomputable': '#565f61',
   future: '#6e4f00',

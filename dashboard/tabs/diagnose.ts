@@ -2,6 +2,7 @@
 import { BENCHMARKS } from '../../pipeline/config.ts';
 import { diagnoseFamily } from '../../pipeline/diagnose.ts';
 import { parseFamily } from '../../pipeline/family-input.ts';
+import { importedFamilyCsv, importLmEval } from '../../pipeline/import/lm-eval.ts';
 import { InputErrors } from '../../pipeline/io/validate.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
 import type { Model, PanelName } from '../../pipeline/types.ts';
@@ -16,13 +17,13 @@ export const charts = { g12: g12Chart, placement: placementChart };
 /** The label parse errors carry, so a message reads "pasted input:3: column …". */
 export const PASTE_LABEL = 'pasted input';
 
-function showErrors(out: HTMLElement, e: InputErrors, text: string): void {
+function showErrors(out: HTMLElement, e: InputErrors, text: string, what = 'The pasted family'): void {
   const lines = text.split(/\r?\n/);
   out.replaceChildren(
     h(
       'div',
       { class: 'input-errors', role: 'alert' },
-      h('h3', {}, `The pasted family could not be read: ${e.errors.length} problem${e.errors.length === 1 ? '' : 's'}. Nothing was diagnosed.`),
+      h('h3', {}, `${what} could not be read: ${e.errors.length} problem${e.errors.length === 1 ? '' : 's'}. Nothing was diagnosed.`),
       h(
         'ul',
         {},
@@ -30,9 +31,10 @@ function showErrors(out: HTMLElement, e: InputErrors, text: string): void {
           h(
             'li',
             { 'data-line': x.line, 'data-column': x.column },
-            h('strong', {}, `Line ${x.line}${x.column ? `, column "${x.column}"` : ''}: `),
+            // A JSON results file has no line: its errors name the file and the JSON path instead.
+            h('strong', {}, x.line > 0 ? `Line ${x.line}${x.column ? `, column "${x.column}"` : ''}: ` : `${x.file}${x.column ? `, at ${x.column}` : ''}: `),
             x.message,
-            lines[x.line - 1] !== undefined ? h('pre', {}, `${x.line} | ${lines[x.line - 1]}`) : null,
+            x.line > 0 && lines[x.line - 1] !== undefined ? h('pre', {}, `${x.line} | ${lines[x.line - 1]}`) : null,
           ),
         ),
       ),
@@ -90,6 +92,32 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
     void run(() => family, m.model);
   };
 
+  // lm-evaluation-harness (or Open LLM Leaderboard v1) result files, read by the same importer as `cape import lm-eval`.
+  const files = h('input', { type: 'file', id: 'lmeval-files', multiple: true, accept: '.json,application/json' }) as HTMLInputElement;
+  const familyName = h('input', { type: 'text', id: 'lmeval-family', value: 'My family', autocomplete: 'off' }) as HTMLInputElement;
+  const sizes = h('input', { type: 'text', id: 'lmeval-params', placeholder: 'pythia-160m=0.16, pythia-410m=0.41', autocomplete: 'off', 'aria-describedby': 'lmeval-help' }) as HTMLInputElement;
+  const allowShots = h('input', { type: 'checkbox', id: 'lmeval-shots' }) as HTMLInputElement;
+  const fromFiles = async () => {
+    const read = await Promise.all(Array.from(files.files ?? []).map(async (f) => ({ path: f.name, text: await f.text() })));
+    if (read.length === 0) return;
+    const params: Record<string, number> = {};
+    for (const pair of sizes.value.split(/[,\s]+/).filter(Boolean)) {
+      const [k, v] = pair.split('=');
+      params[k ?? ''] = Number(v);
+    }
+    try {
+      const models = importLmEval(read, { family: familyName.value.trim() || 'My family', params, allowShotsMismatch: allowShots.checked, allowMissingStderr: false, benchmarks: ctx.part('noise').benchmarks });
+      fill(importedFamilyCsv(models, familyName.value.trim() || 'My family'), `imported from ${read.length} results file${read.length === 1 ? '' : 's'}`);
+      files.removeAttribute('aria-invalid');
+      await fromText();
+    } catch (e) {
+      if (!(e instanceof InputErrors)) throw e;
+      files.setAttribute('aria-invalid', 'true');
+      showErrors(out, e, '', `The ${read.length === 1 ? 'results file' : 'results files'}`);
+    }
+  };
+  files.addEventListener('change', () => void fromFiles());
+
   panel.append(
     section(
       'Diagnose a family from its scores',
@@ -109,6 +137,16 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
         h('button', { type: 'button', class: 'primary', id: 'diagnose-run', onclick: () => void fromText() }, 'Diagnose'),
         h('button', { type: 'button', onclick: () => (fill(example.text, exampleOrigin), void fromText()) }, 'Load example'),
       ),
+      h('h3', {}, 'Or import lm-evaluation-harness results'),
+      h(
+        'p',
+        { id: 'lmeval-help' },
+        'Choose one or more results JSON files (lm-evaluation-harness 0.3 or 0.4, or Open LLM Leaderboard v1 per-model files; a model’s HellaSwag and TruthfulQA may come from separate files). Give each model’s size in billions as name=size, the name being the last part of its id. The files are read in this page only, by the same importer as ',
+        h('code', {}, 'cape import lm-eval'),
+        '.',
+      ),
+      h('div', { class: 'controls' }, labelled('Results files', files), labelled('Family name', familyName), labelled('Sizes (B params)', sizes)),
+      h('div', { class: 'controls' }, h('label', {}, allowShots, ' keep scores run with other shots than the panel’s, noted in each row'), h('button', { type: 'button', id: 'lmeval-run', onclick: () => void fromFiles() }, 'Import and diagnose')),
       h('h3', {}, 'Or pick a model from the dataset'),
       h('div', { class: 'controls' }, labelled('Panel', panelSel), labelled('Model', modelSel), h('button', { type: 'button', id: 'diagnose-model', onclick: fromModel }, 'Diagnose its family')),
     ),

@@ -88,10 +88,13 @@ export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, ctx: TabCo
     ? `width-normalised r(HS/w, TQA/w) = ${fmt(d.width.normalisedR, 3)} (raw ${fmt(d.width.rawR, 3)}); ${d.width.nulls.map((n) => `${n.kind}: the real value sits at the ${fmt(n.realPercentile, 3)}th percentile of ${n.draws} null draws`).join('; ')}`
     : 'skipped: needs d_model for at least 3 scored models';
   const focused = focus ? d.models.find((m) => m.model === focus) : undefined;
+  const resolved = d.phase === null || d.phaseSign === '+' || d.phaseSign === '-' || d.phaseSign === null;
+  const dist = d.ncDistribution;
+  const ncNoise = dist ? `defined in ${(100 * dist.pDefined).toFixed(0)}% of ${dist.draws} draws${dist.medianB === null ? '' : `; median ${fmt(dist.medianB, 3)} B, 95% range ${fmt(dist.lowB, 3)}–${fmt(dist.highB, 3)} B`}` : 'not computed';
   const result = h(
     'div',
     { class: 'diagnosis', 'data-phase': d.phase ?? 'undetermined', 'data-family': d.family, 'data-nc': nc.ncB === null ? 'none' : String(nc.ncB) },
-    h('h3', {}, `${d.family}: phase now `, badge(d.phase ?? 'undetermined', d.phase ?? 'none')),
+    h('h3', {}, `${d.family}: phase now `, badge(d.phase ?? 'undetermined', d.phase ?? 'none'), resolved ? null : ' ', resolved ? null : badge(d.phaseSign === 'undefined' ? 'sign undefined (|ΔHS| within 2 SE)' : 'sign within noise', 'none')),
     h('p', {}, last ? `From the interval ending at the largest scored model (${last.from} → ${last.to}, g12 = ${signed(last.g12)}); diagnosed from the models' own HellaSwag (10-shot) and TruthfulQA (MC2, 0-shot) scores, never from size alone.` : 'No interval carries a g12 (fewer than two scored models, or ΔHS too small), so the phase is undetermined.'),
     focused ? h('p', { class: 'focus' }, `${focused.model}: phase ${focused.phase ?? 'none (the smallest model of its family has no interval ending at it)'}`) : null,
     h(
@@ -100,9 +103,11 @@ export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, ctx: TabCo
       h('dt', {}, 'models'),
       h('dd', {}, String(d.models.length)),
       h('dt', {}, 'r(HS, TQA)'),
-      h('dd', {}, `${fmt(d.hsTqa.r, 3)} (n = ${d.hsTqa.n}, p = ${fmt(d.hsTqa.p, 2)}); partial r given log10 N = ${fmt(d.partialR, 3)}`),
+      h('dd', {}, `${fmt(d.hsTqa.r, 3)} (n = ${d.hsTqa.n}, p = ${fmt(d.hsTqa.p, 2)}${d.rNoise ? `, 95% range under score noise ${fmt(d.rNoise[0], 3)}–${fmt(d.rNoise[1], 3)}` : ''}); partial r given log10 N = ${fmt(d.partialR, 3)}`),
       h('dt', {}, 'N_c'),
       h('dd', { class: 'nc' }, ncText),
+      h('dt', {}, 'N_c under score noise'),
+      h('dd', { class: 'nc-noise' }, ncNoise),
       h('dt', {}, 'width'),
       h('dd', {}, width),
       h('dt', {}, 'among the paper’s families'),
@@ -110,12 +115,25 @@ export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, ctx: TabCo
     ),
   );
   const rows = d.intervals.map((iv) =>
-    h('tr', {}, h('td', {}, `${iv.from} → ${iv.to}`), h('td', { class: 'num' }, `${fmt(iv.fromB)} → ${fmt(iv.toB)}`), h('td', { class: 'num' }, signed(iv.dHs)), h('td', { class: 'num' }, signed(iv.dTqa)), h('td', { class: 'num' }, iv.g12 === null ? iv.flag : signed(iv.g12)), h('td', {}, iv.phase ? badge(iv.phase, iv.phase) : '—')),
+    h(
+      'tr',
+      {},
+      h('td', {}, `${iv.from} → ${iv.to}`),
+      h('td', { class: 'num' }, `${fmt(iv.fromB)} → ${fmt(iv.toB)}`),
+      h('td', { class: 'num' }, signed(iv.dHs)),
+      h('td', { class: 'num' }, fmt(iv.seDHs, 2)),
+      h('td', { class: 'num' }, signed(iv.dTqa)),
+      h('td', { class: 'num' }, fmt(iv.seDTqa, 2)),
+      h('td', { class: 'num' }, iv.g12 === null ? iv.flag : signed(iv.g12)),
+      h('td', { class: 'num' }, fmt(iv.pG12Positive, 2)),
+      h('td', { class: 'sign' }, iv.sign ?? '—'),
+      h('td', {}, iv.phase ? badge(iv.phase, iv.phase) : '—'),
+    ),
   );
   const table = h(
     'div',
     { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Intervals' },
-    h('table', {}, h('caption', {}, 'Local coupling per interval'), h('thead', {}, h('tr', {}, ['interval', 'N (B params)', 'Δ HellaSwag (pp)', 'Δ TruthfulQA (pp)', 'g12', 'phase'].map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, rows)),
+    h('table', {}, h('caption', {}, 'Local coupling per interval'), h('thead', {}, h('tr', {}, ['interval', 'N (B params)', 'Δ HellaSwag (pp)', 'SE (pp)', 'Δ TruthfulQA (pp)', 'SE (pp)', 'g12', 'P(g12 > 0)', 'sign under noise', 'phase'].map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, rows)),
   );
   const charts = h('div', { class: 'chart-row' });
   const interventions = d.interventions.length

@@ -42,6 +42,13 @@ export const TABS: TabDef[] = [
     load: () => import('./eigen.ts'),
   },
   {
+    id: 'out-of-sample',
+    title: 'Out of sample',
+    tables: ['oos-predictions', 'oos-prediction-families', 'oos-nc', 'oos-families', 'oos-intervals'],
+    figures: ['A-oos-g12-signs'],
+    load: () => import('./out-of-sample.ts'),
+  },
+  {
     id: 'claims',
     title: 'Claims',
     parts: ['claims', 'statuses', 'claimLinks'],

@@ -118,6 +118,41 @@ describe('dashboard in Chromium', () => {
     expect(await page.textContent('#panel-diagnose .diagnosis .nc')).toMatch(/95% CI/);
   });
 
+  it('shows each interval’s standard errors, P(g12 > 0) and sign under noise, and N_c as a distribution', async () => {
+    await openTab('diagnose');
+    const text = family('Noisy', [40, 42, 44, 41]);
+    const d = diagnoseFamily(parseFamily(text, PASTE_LABEL), payload.reference, payload.interventions, payload.config, payload.noise, createRng(payload.config.seed).fork('diagnose'));
+    await page.fill('#panel-diagnose textarea', text);
+    await page.click('#diagnose-run');
+    await page.locator('#panel-diagnose .diagnosis[data-family="Noisy"]').waitFor();
+    const cells = await page.locator('#panel-diagnose .diagnose-out tbody tr').first().locator('td').allTextContents();
+    const iv = d.intervals[0]!;
+    expect(cells[3]).toBe(fmt(iv.seDHs, 2));
+    expect(cells[5]).toBe(fmt(iv.seDTqa, 2));
+    expect(cells[7]).toBe(fmt(iv.pG12Positive, 2));
+    expect(cells[8]).toBe(iv.sign);
+    expect(await page.textContent('#panel-diagnose .nc-noise')).toContain(`${(100 * d.ncDistribution!.pDefined).toFixed(0)}% of ${d.ncDistribution!.draws} draws`);
+  });
+
+  it('imports dropped lm-evaluation-harness files with the CLI’s importer, and names the file of a malformed one', async () => {
+    await openTab('diagnose');
+    const run = (model: string, hs: number, tqa: number) =>
+      JSON.stringify({ results: { hellaswag: { 'acc_norm,none': hs, 'acc_norm_stderr,none': 0.0045 }, truthfulqa_mc2: { 'acc,none': tqa, 'acc_stderr,none': 0.015 } }, 'n-shot': { hellaswag: 10, truthfulqa_mc2: 0 }, config: { model_args: `pretrained=${model}` } });
+    const files = [
+      { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(run('org/tiny-1b', 0.4, 0.44)) },
+      { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(run('org/tiny-7b', 0.6, 0.4)) },
+    ];
+    await page.fill('#lmeval-family', 'Dropped');
+    await page.fill('#lmeval-params', 'tiny-1b=1, tiny-7b=7');
+    await page.setInputFiles('#lmeval-files', files);
+    await page.locator('#panel-diagnose .diagnosis[data-family="Dropped"]').waitFor();
+    expect(await page.inputValue('#panel-diagnose textarea')).toContain('tiny-7b,Dropped,org/tiny-7b,7,60,40');
+    await page.setInputFiles('#lmeval-files', [{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"results": ') }]);
+    const alert = page.locator('#panel-diagnose .input-errors');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/broken\.json: not valid JSON/);
+  });
+
   it("diagnoses a dataset model's family, as `cape diagnose --model` does, and puts the family in the box", async () => {
     await openTab('diagnose');
     const models = payload.panels['as published'];
