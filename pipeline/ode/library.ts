@@ -1,3 +1,5 @@
+import type { Rhs } from '../stats/rk4.ts';
+
 /** A monomial of the state variables: exponent of each variable (all zero = the constant). */
 export type Term = number[];
 
@@ -53,11 +55,12 @@ export interface PolySystem {
 /**
  * Right-hand side with the zero coefficients dropped once, since integration
  * calls it thousands of times: only the monomials some equation uses are
- * evaluated, into a reused buffer, with the same products and sums in the same
- * order as evalTerms and a plain loop over the coefficients, so the values are
- * identical.
+ * evaluated, with the same products and sums in the same order as evalTerms
+ * and a plain loop over the coefficients, so the values are identical. It
+ * allocates nothing: the slopes it returns are overwritten by the next call
+ * (see stats/rk4.ts).
  */
-export function rhsOf(sys: PolySystem): (t: number, y: readonly number[]) => number[] {
+export function rhsOf(sys: PolySystem): Rhs {
   const used = sys.terms.flatMap((_, j) => (sys.coef.some((row) => row[j] !== 0) ? [j] : []));
   const slotOf = new Map(used.map((j, k) => [j, k]));
   // Each used monomial as the list of variables it multiplies, in evalTerms' order.
@@ -67,6 +70,7 @@ export function rhsOf(sys: PolySystem): (t: number, y: readonly number[]) => num
     return { slots: Int32Array.from(active, (j) => slotOf.get(j)!), coef: Float64Array.from(active, (j) => row[j]!) };
   });
   const f = new Float64Array(used.length);
+  const out = new Float64Array(rows.length);
   return (_t, y) => {
     for (let k = 0; k < factors.length; k++) {
       const vars = factors[k]!;
@@ -74,7 +78,6 @@ export function rhsOf(sys: PolySystem): (t: number, y: readonly number[]) => num
       for (let i = 0; i < vars.length; i++) v *= y[vars[i]!]!;
       f[k] = v;
     }
-    const out = new Array<number>(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const { slots, coef } = rows[r]!;
       let s = 0;

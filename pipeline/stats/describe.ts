@@ -17,7 +17,7 @@ export function sd(xs: readonly number[], ddof = 1): number {
 }
 
 /** Quantile by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default). */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
@@ -25,7 +25,7 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-export function sortedCopy(xs: readonly number[]): number[] {
+export function sortedCopy(xs: ArrayLike<number>): number[] {
   return Float64Array.from(xs).sort() as unknown as number[];
 }
 

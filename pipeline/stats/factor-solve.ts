@@ -17,6 +17,11 @@ export interface FactorSystem {
   gram: Float64Array;
   /** XᵀY, p × (cols − p), row-major. */
   cross: Float64Array;
+  /**
+   * Cholesky factors of XᵀX + αI by term subset and α: the right-hand sides
+   * (and STLSQ's iterations) often meet the same subset, e.g. every term at the start.
+   */
+  choleskyCache: Map<string, Float64Array | null>;
 }
 
 export function factorSystem(factor: TriangularFactor, p: number): FactorSystem {
@@ -35,7 +40,7 @@ export function factorSystem(factor: TriangularFactor, p: number): FactorSystem 
       else cross[a * q + (b - p)] = s;
     }
   }
-  return { factor, p, gram, cross };
+  return { factor, p, gram, cross, choleskyCache: new Map() };
 }
 
 const kept = (keep: readonly boolean[]) => keep.flatMap((on, j) => (on ? [j] : []));
@@ -48,12 +53,12 @@ function rowsOf(sys: FactorSystem, idx: readonly number[], rhs: number): { X: nu
   return { X: rows.map((i) => idx.map((c) => r[i * n + c]!)), y: rows.map((i) => r[i * n + sys.p + rhs]!) };
 }
 
-/** Solves (A + αI) w = b for symmetric positive definite A + αI by Cholesky; null when a pivot is not positive. */
-function choleskySolve(a: Float64Array, b: Float64Array, m: number): number[] | null {
+/** In-place Cholesky factor (lower triangle) of a symmetric m × m matrix; false when a pivot is not positive. */
+function cholesky(a: Float64Array, m: number): boolean {
   for (let j = 0; j < m; j++) {
     let d = a[j * m + j]!;
     for (let k = 0; k < j; k++) d -= a[j * m + k]! * a[j * m + k]!;
-    if (!(d > 0)) return null;
+    if (!(d > 0)) return false;
     const l = Math.sqrt(d);
     a[j * m + j] = l;
     for (let i = j + 1; i < m; i++) {
@@ -62,35 +67,50 @@ function choleskySolve(a: Float64Array, b: Float64Array, m: number): number[] | 
       a[i * m + j] = s / l;
     }
   }
+  return true;
+}
+
+/** Solves L Lᵀ w = b for the lower-triangular L that cholesky left in `l`. */
+function choleskySolve(l: Float64Array, b: Float64Array, m: number): number[] {
   const w = new Array<number>(m);
   for (let i = 0; i < m; i++) {
     let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= a[i * m + k]! * w[k]!;
-    w[i] = s / a[i * m + i]!;
+    for (let k = 0; k < i; k++) s -= l[i * m + k]! * w[k]!;
+    w[i] = s / l[i * m + i]!;
   }
   for (let i = m - 1; i >= 0; i--) {
     let s = w[i]!;
-    for (let k = i + 1; k < m; k++) s -= a[k * m + i]! * w[k]!;
-    w[i] = s / a[i * m + i]!;
+    for (let k = i + 1; k < m; k++) s -= l[k * m + i]! * w[k]!;
+    w[i] = s / l[i * m + i]!;
   }
   return w;
+}
+
+/** The Cholesky factor of XᵀX + αI on the terms `idx`, or null when there is none (α = 0 and XᵀX singular there). */
+function ridgeCholesky(sys: FactorSystem, idx: readonly number[], alpha: number): Float64Array | null {
+  const key = `${alpha}:${idx.join(',')}`;
+  const hit = sys.choleskyCache.get(key);
+  if (hit !== undefined) return hit;
+  const m = idx.length;
+  const p = sys.p;
+  const a = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) a[i * m + j] = sys.gram[idx[i]! * p + idx[j]!]!;
+    a[i * m + i] = a[i * m + i]! + alpha;
+  }
+  const l = cholesky(a, m) ? a : null;
+  sys.choleskyCache.set(key, l);
+  return l;
 }
 
 /** min ‖X_K w − y‖² + α‖w‖² on the kept terms K, for right-hand side `rhs`. */
 export function ridgeOnTerms(sys: FactorSystem, keep: readonly boolean[], rhs: number, alpha: number): number[] {
   const idx = kept(keep);
-  const m = idx.length;
-  const { p, gram, cross } = sys;
-  const q = sys.factor.cols - p;
-  const a = new Float64Array(m * m);
-  const b = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < m; j++) a[i * m + j] = gram[idx[i]! * p + idx[j]!]!;
-    a[i * m + i] = a[i * m + i]! + alpha;
-    b[i] = cross[idx[i]! * q + rhs]!;
+  const l = ridgeCholesky(sys, idx, alpha);
+  if (l) {
+    const q = sys.factor.cols - sys.p;
+    return choleskySolve(l, Float64Array.from(idx, (t) => sys.cross[t * q + rhs]!), idx.length);
   }
-  const w = choleskySolve(a, b, m);
-  if (w) return w;
   // Without a penalty the Gram matrix may be singular; the SVD route handles that.
   const { X, y } = rowsOf(sys, idx, rhs);
   return ridge(X, y, alpha);
