@@ -19,11 +19,13 @@ export interface BenchLine {
   name: string;
   ms: number;
   goal?: string;
+  /** What `ms` holds when the line is not a time (e.g. 'MiB'; '' for a plain number). */
+  unit?: string;
 }
 
 export function printLines(title: string, lines: BenchLine[]): void {
   console.log(`\n${title}`);
-  for (const l of lines) console.log(`  ${l.name.padEnd(36)} ${l.ms.toFixed(1).padStart(9)} ms${l.goal ? `   (goal: ${l.goal})` : ''}`);
+  for (const l of lines) console.log(`  ${l.name.padEnd(36)} ${l.ms.toFixed(l.unit === '' ? 2 : 1).padStart(9)} ${l.unit ?? 'ms'}${l.goal ? `   (goal: ${l.goal})` : ''}`);
 }
 
 async function pipelineBench(): Promise<void> {
