@@ -81,8 +81,9 @@ function familiesToNormalise(pc: PanelCoupling, cfg: Config): string[] {
 }
 
 function panelRows(pc: PanelCoupling, cfg: Config, rng: Rng): WidthRow[] {
+  const byName = new Map(pc.families.map((f) => [f.family, f.models]));
   return familiesToNormalise(pc, cfg).flatMap((family) => {
-    const members = pc.families.find((f) => f.family === family)?.models ?? [];
+    const members = byName.get(family) ?? [];
     const r = rng.fork(`${pc.panel}/${family}`);
     const proper = members.filter((m) => m.quirk !== 'misfiled');
     const subsets: [string, Model[]][] = [['all', members]];

@@ -49,8 +49,8 @@ function familyBlocks(trajectories: readonly Trajectory[], samples: readonly Sam
  * [library terms | slopes] (stats/triangular-factor.ts), assembled from prefix
  * and suffix factors over the families. While the other families have no more
  * samples than the factor has rows, the fitter gets the samples themselves
- * instead: fewer rows, and exactly a refit on them (the paper's panel is in
- * that regime).
+ * instead: fewer rows, and exactly a refit on them (the cubic library's fits
+ * on the paper's panel are in that regime).
  */
 export function leaveOneFamilyOut(trajectories: readonly Trajectory[], minModels: number, scale: number, fitter: Fitter, sim: SimSettings): LofoResult[] {
   const terms = fitter.terms;

@@ -2,11 +2,15 @@ import type { Rng } from './rng.ts';
 
 /** Pearson r of x/w and y/w: both series divided by the same per-model factor. */
 export function sharedDenominatorR(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>): number {
-  return ratioR(x, y, w, new Float64Array(x.length), new Float64Array(x.length));
+  return ratioR(Float64Array.from(x), Float64Array.from(y), Float64Array.from(w), new Float64Array(x.length), new Float64Array(x.length));
 }
 
-/** sharedDenominatorR with the ratios kept in `a` and `b`, so each is divided once and a null loop allocates nothing. */
-function ratioR(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>, a: Float64Array, b: Float64Array): number {
+/**
+ * sharedDenominatorR on typed arrays (one element kind keeps the loop fast),
+ * with the ratios kept in `a` and `b` so each is divided once and a null loop
+ * allocates nothing.
+ */
+function ratioR(x: Float64Array, y: Float64Array, w: Float64Array, a: Float64Array, b: Float64Array): number {
   const n = x.length;
   let sa = 0;
   let sb = 0;
@@ -51,7 +55,7 @@ function drawIncreasingWidths(out: Float64Array, rng: Rng, min: number, max: num
 }
 
 /** A Fisher–Yates shuffle of `widths` into `out`, with the draws of rng.ts's shuffled. */
-function permuteWidths(out: Float64Array, widths: readonly number[], rng: Rng): Float64Array {
+function permuteWidths(out: Float64Array, widths: Float64Array, rng: Rng): Float64Array {
   for (let i = 0; i < out.length; i++) out[i] = widths[i]!;
   for (let i = out.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -75,9 +79,10 @@ export function widthNullDistribution(x: readonly number[], y: readonly number[]
   const min = Math.min(...widths);
   const max = Math.max(...widths);
   const n = widths.length;
+  const [xs, ys, real] = [Float64Array.from(x), Float64Array.from(y), Float64Array.from(widths)];
   const [w, a, b] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const out = new Float64Array(draws);
-  for (let d = 0; d < draws; d++) out[d] = ratioR(x, y, kind === 'random increasing widths' ? drawIncreasingWidths(w, rng, min, max) : permuteWidths(w, widths, rng), a, b);
+  for (let d = 0; d < draws; d++) out[d] = ratioR(xs, ys, kind === 'random increasing widths' ? drawIncreasingWidths(w, rng, min, max) : permuteWidths(w, real, rng), a, b);
   return out;
 }
 

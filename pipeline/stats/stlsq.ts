@@ -48,7 +48,7 @@ export function leastSquares(X: readonly (readonly number[])[], y: readonly numb
   return pseudoInverse(new Matrix(X as number[][])).mmul(Matrix.columnVector(y as number[])).to1DArray();
 }
 
-export const columns = (X: readonly (readonly number[])[], keep: readonly boolean[]) => X.map((row) => row.filter((_, j) => keep[j]));
+const columns = (X: readonly (readonly number[])[], keep: readonly boolean[]) => X.map((row) => row.filter((_, j) => keep[j]));
 
 function scatter(values: readonly number[], keep: readonly boolean[]): number[] {
   let k = 0;

@@ -2,7 +2,8 @@
  * The triangular factor R of a row set A (AᵀA = RᵀR), updated one row at a time
  * by Givens rotations. It is the sufficient statistic of least squares in the
  * numerically stable form: unlike the Gram matrix AᵀA it never squares A's
- * condition number, so fits made from it match fits made from A's rows.
+ * condition number, so least-squares fits made from it are as accurate as
+ * fits made from A's rows.
  */
 export interface TriangularFactor {
   /** Columns of A. */
