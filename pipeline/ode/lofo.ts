@@ -58,11 +58,14 @@ export function leaveOneFamilyOut(trajectories: readonly Trajectory[], minModels
   const total = samples.reduce((n, s) => n + s.length, 0);
   const blocks = familyBlocks(trajectories, samples, terms);
   const cols = terms.length + BENCHMARKS.length;
+  const heldOf = (b: FamilyBlock) => b.members.filter((t) => trajectories[t]!.models.length >= minModels);
+  const fromFactor = (b: FamilyBlock) => total - b.samples > cols;
+  const needFactors = blocks.some((b) => fromFactor(b) && heldOf(b).length > 0);
   const scratch = new Float64Array(cols);
   // suffix[i]: the factor of blocks i, i+1, ...; the prefix is carried along the loop below.
   const suffix = new Array<TriangularFactor>(blocks.length + 1);
   suffix[blocks.length] = emptyFactor(cols);
-  for (let i = blocks.length - 1; i >= 0; i--) {
+  for (let i = blocks.length - 1; needFactors && i >= 0; i--) {
     suffix[i] = copyFactor(suffix[i + 1]!);
     absorbFactor(suffix[i]!, blocks[i]!.factor, scratch);
   }
@@ -70,16 +73,14 @@ export function leaveOneFamilyOut(trajectories: readonly Trajectory[], minModels
   const rows: (LofoResult | undefined)[] = new Array(trajectories.length);
   const prefix = emptyFactor(cols);
   for (const [i, block] of blocks.entries()) {
-    const held = block.members.filter((t) => trajectories[t]!.models.length >= minModels);
+    const held = heldOf(block);
     if (held.length > 0) {
-      const trainSamples = total - block.samples;
       let sys: PolySystem;
-      if (trainSamples <= cols) sys = fitter.fromSamples(trajectories.flatMap((tr, t) => (tr.family === block.family ? [] : samples[t]!)));
-      else {
+      if (fromFactor(block)) {
         const train = copyFactor(prefix);
         absorbFactor(train, suffix[i + 1]!, scratch);
         sys = fitter.fromFactor(train);
-      }
+      } else sys = fitter.fromSamples(trajectories.flatMap((tr, t) => (tr.family === block.family ? [] : samples[t]!)));
       for (const t of held) {
         const tr = trajectories[t]!;
         const pred = odeHoldout(sys, tr, sim);
@@ -88,14 +89,14 @@ export function leaveOneFamilyOut(trajectories: readonly Trajectory[], minModels
           nModels: tr.models.length,
           start: tr.models[0]!,
           trainFamilies: familiesWithSamples - (block.samples > 0 ? 1 : 0),
-          trainSamples,
+          trainSamples: total - block.samples,
           mapeAll: pred.mapeAll,
           mapePerBenchmark: pred.mapePerBenchmark,
           divergedAt: pred.divergedAt,
         };
       }
     }
-    absorbFactor(prefix, block.factor, scratch);
+    if (needFactors) absorbFactor(prefix, block.factor, scratch);
   }
   return rows.filter((r): r is LofoResult => r !== undefined);
 }
