@@ -19,6 +19,8 @@ export interface BenchLine {
   name: string;
   ms: number;
   goal?: string;
+  /** What `ms` holds when the line is not a time (e.g. 'MiB'; '' for a plain number). */
+  unit?: string;
   /** For a goal stated as a ratio measured in the same run: whether it was met. */
   pass?: boolean;
 }
@@ -27,7 +29,7 @@ export function printLines(title: string, lines: BenchLine[]): void {
   console.log(`\n${title}`);
   for (const l of lines) {
     const verdict = l.pass === undefined ? '' : l.pass ? '  pass' : '  MISS';
-    console.log(`  ${l.name.padEnd(36)} ${l.ms.toFixed(1).padStart(9)} ms${l.goal ? `   (goal: ${l.goal})` : ''}${verdict}`);
+    console.log(`  ${l.name.padEnd(36)} ${l.ms.toFixed(l.unit === '' ? 2 : 1).padStart(9)} ${l.unit ?? 'ms'}${l.goal ? `   (goal: ${l.goal})` : ''}${verdict}`);
   }
 }
 

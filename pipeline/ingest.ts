@@ -149,10 +149,38 @@ export function readBenchmarks(dataDir: string, errors: InputError[]): Benchmark
   return out as BenchmarkTable;
 }
 
+/** data/models.csv: the authors' 63 rows (cross-row checks are the caller's, over every model it reads). */
+export function readPaperModels(dataDir: string, errors: InputError[]): Model[] {
+  return readTable(dataDir, 'models.csv', MODEL_FIELDS, errors).map((r) => toModel(r, 'data/models.csv', 'paper'));
+}
+
+/** data/leaderboard-v1.csv: the leaderboard rows of the panel's models, which the audited panel takes scores from. */
+export function readLeaderboardExtract(dataDir: string, errors: InputError[]): LeaderboardRow[] {
+  return readTable(dataDir, 'leaderboard-v1.csv', LEADERBOARD_FIELDS, errors).map((r) => ({
+    fullname: str(r.values.fullname),
+    precision: str(r.values.precision),
+    scores: Object.fromEntries([...BENCHMARKS, 'gsm8k'].map((b) => [b, num(r.values[b]) ?? NaN])) as LeaderboardRow['scores'],
+    source: str(r.values.source),
+    line: r.line,
+  }));
+}
+
+export function readInterventions(dataDir: string, errors: InputError[]): Intervention[] {
+  return readTable(dataDir, 'interventions.csv', INTERVENTION_FIELDS, errors).map((r) => ({
+    phase: str(r.values.phase) as Intervention['phase'],
+    intervention: str(r.values.intervention),
+    suggestion: str(r.values.suggestion),
+    paperCaveat: str(r.values.paper_caveat),
+    evidence: str(r.values.evidence),
+    evidenceNote: str(r.values.evidence_note),
+    source: str(r.values.source),
+  }));
+}
+
 /** Reads and validates every input; throws InputErrors listing all problems before anything is computed. */
 export function ingest(dataDir: string): Dataset {
   const errors: InputError[] = [];
-  const paperModels = readTable(dataDir, 'models.csv', MODEL_FIELDS, errors).map((r) => toModel(r, 'data/models.csv', 'paper'));
+  const paperModels = readPaperModels(dataDir, errors);
   const contributed: Model[] = [];
   const extra = familyFiles(dataDir);
   for (const f of extra) {
@@ -164,13 +192,7 @@ export function ingest(dataDir: string): Dataset {
   checkModels(models, errors);
   const benchmarks = readBenchmarks(dataDir, errors);
 
-  const leaderboard = readTable(dataDir, 'leaderboard-v1.csv', LEADERBOARD_FIELDS, errors).map((r) => ({
-    fullname: str(r.values.fullname),
-    precision: str(r.values.precision),
-    scores: Object.fromEntries([...BENCHMARKS, 'gsm8k'].map((b) => [b, num(r.values[b]) ?? NaN])) as LeaderboardRow['scores'],
-    source: str(r.values.source),
-    line: r.line,
-  }));
+  const leaderboard = readLeaderboardExtract(dataDir, errors);
 
   const families = new Set(models.map((m) => m.family));
   const pooledRows = readTable(dataDir, 'extracted/pooled-nc-14-models.csv', POOLED_FIELDS, errors);
@@ -218,15 +240,7 @@ export function ingest(dataDir: string): Dataset {
     notes: str(r.values.notes),
   }));
 
-  const interventions = readTable(dataDir, 'interventions.csv', INTERVENTION_FIELDS, errors).map((r) => ({
-    phase: str(r.values.phase) as Intervention['phase'],
-    intervention: str(r.values.intervention),
-    suggestion: str(r.values.suggestion),
-    paperCaveat: str(r.values.paper_caveat),
-    evidence: str(r.values.evidence),
-    evidenceNote: str(r.values.evidence_note),
-    source: str(r.values.source),
-  }));
+  const interventions = readInterventions(dataDir, errors);
   const frontier = ingestFrontier(dataDir, errors);
   const internals = ingestInternals(dataDir, errors);
   const outOfSample = ingestOutOfSample(dataDir, errors);

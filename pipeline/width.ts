@@ -40,6 +40,12 @@ export interface WidthOutput extends StageOutput {
 
 const NULLS: WidthNull[] = ['random increasing widths', 'permuted widths'];
 
+/** The finite null draws (one is NaN when its widths leave a ratio series constant): the array itself when all are. */
+function finiteDraws(draws: Float64Array): Float64Array {
+  for (let i = 0; i < draws.length; i++) if (!Number.isFinite(draws[i])) return draws.filter(Number.isFinite);
+  return draws;
+}
+
 export function widthRow(panel: PanelName, family: string, subset: string, members: readonly Model[], cfg: Config, rng: Rng): WidthRow {
   const scored = members.filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
   const used = scored.filter((m) => m.dModel !== null);
@@ -50,7 +56,7 @@ export function widthRow(panel: PanelName, family: string, subset: string, membe
   const w = used.map((m) => m.dModel! / cfg.width.referenceDModel);
   const normalisedR = sharedDenominatorR(hs, tqa, w);
   const nulls = NULLS.map((kind) => {
-    const draws = widthNullDistribution(hs, tqa, w, kind, rng.fork(kind), cfg.width.nullResamples).filter(Number.isFinite);
+    const draws = finiteDraws(widthNullDistribution(hs, tqa, w, kind, rng.fork(kind), cfg.width.nullResamples));
     const s = summariseDraws(draws, [0.95]);
     return { kind, draws: draws.length, median: s.median, lo: s.intervals[0]!.low, hi: s.intervals[0]!.high, realPercentile: percentileOf(draws, normalisedR) };
   });
@@ -75,8 +81,9 @@ function familiesToNormalise(pc: PanelCoupling, cfg: Config): string[] {
 }
 
 function panelRows(pc: PanelCoupling, cfg: Config, rng: Rng): WidthRow[] {
+  const byName = new Map(pc.families.map((f) => [f.family, f.models]));
   return familiesToNormalise(pc, cfg).flatMap((family) => {
-    const members = pc.families.find((f) => f.family === family)?.models ?? [];
+    const members = byName.get(family) ?? [];
     const r = rng.fork(`${pc.panel}/${family}`);
     const proper = members.filter((m) => m.quirk !== 'misfiled');
     const subsets: [string, Model[]][] = [['all', members]];

@@ -2,7 +2,7 @@ import { BENCHMARKS, type Benchmark } from '../config.ts';
 import { familyIntervals, type Interval } from '../intervals.ts';
 import { isoclineCalls, isoclineConstant, type IsoclineCall } from './isocline.ts';
 import { log10N, panelTrajectories, pythiaFigureTrajectory, pythiaOf, samplesOf, trajectoryOf, type Trajectory } from './data.ts';
-import { fitLinear, fitSparse, replay, simulate, type SimSettings, type SparseFit, type SparseSettings, type TrajectoryFit } from './fit.ts';
+import { fitLinear, fitSparse, linearFitter, replay, sparseFitter, simulate, type SimSettings, type SparseFit, type SparseSettings, type TrajectoryFit } from './fit.ts';
 import { fixedPointFit, type FixedPointFit } from './fixed-point.ts';
 import { odeHoldout, polyCurve, polyHoldout, type OdeHoldout, type PolyHoldout, type SizedScore } from './holdout.ts';
 import type { PolySystem } from './library.ts';
@@ -101,7 +101,7 @@ function panelFits(panel: Panel, src: SourceFits, ctx: PanelContext, sim: SimSet
   const all = panelTrajectories(panel);
   const lofo = (['linear', 'sparse'] as const).map((fit) => ({
     fit,
-    rows: leaveOneFamilyOut(all, cfg.ode.lofoMinModels, cfg.ode.scoreScale, (train) => (fit === 'linear' ? fitLinear(train) : fitSparse(train, sparse).system), sim),
+    rows: leaveOneFamilyOut(all, cfg.ode.lofoMinModels, cfg.ode.scoreScale, fit === 'linear' ? linearFitter() : sparseFitter(sparse), sim),
   }));
   const iv = (f: string) => familyIntervals(fams.get(f) ?? [], cfg.coupling.minDeltaHs, cfg.coupling.phaseThreshold);
   const optIntervals = iv('OPT');

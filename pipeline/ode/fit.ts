@@ -1,8 +1,10 @@
 import { BENCHMARKS } from '../config.ts';
-import { evalTerms, polynomialTerms, rhsOf, type PolySystem } from './library.ts';
+import { evalTerms, polynomialTerms, rhsOf, type PolySystem, type Term } from './library.ts';
 import type { Sample, Trajectory } from './data.ts';
 import { integrate } from '../stats/rk4.ts';
-import { leastSquares, ridgeMany, stlsq, type StlsqFit } from '../stats/stlsq.ts';
+import { factorSolver, factorSystem, leastSquaresOnTerms, ridgeOnTerms } from '../stats/factor-solve.ts';
+import { leastSquares, ridgeMany, stlsq, stlsqWith, type StlsqFit } from '../stats/stlsq.ts';
+import type { TriangularFactor } from '../stats/triangular-factor.ts';
 
 const K = BENCHMARKS.length;
 
@@ -34,9 +36,49 @@ export function fitSparse(samples: readonly Sample[], st: SparseSettings): Spars
   const X = samples.map((s) => evalTerms(terms, s.state));
   const ys = BENCHMARKS.map((_, j) => samples.map((s) => s.deriv[j]!));
   const starts = ridgeMany(X, ys, st.ridgeAlpha);
-  const fits = ys.map((y, j) => stlsq(X, y, st, starts[j]));
+  return sparseFit(terms, ys.map((y, j) => stlsq(X, y, st, starts[j])));
+}
+
+function sparseFit(terms: Term[], fits: StlsqFit[]): SparseFit {
   const warnings = fits.flatMap((f, j) => f.warnings.map((w) => `${BENCHMARKS[j]}: ${w}`));
   return { system: { terms, coef: fits.map((f) => f.coef) }, fits, warnings };
+}
+
+/**
+ * A fit that can also run on the triangular factor of its samples' rows
+ * [library terms | five slopes] (stats/triangular-factor.ts) instead of the
+ * samples, as leave-one-family-out needs.
+ */
+export interface Fitter {
+  terms: Term[];
+  fromSamples(train: readonly Sample[]): PolySystem;
+  fromFactor(train: TriangularFactor): PolySystem;
+}
+
+export function linearFitter(): Fitter {
+  const terms = polynomialTerms(K, 1);
+  const all = terms.map(() => true);
+  return {
+    terms,
+    fromSamples: fitLinear,
+    fromFactor: (f) => {
+      const sys = factorSystem(f, terms.length);
+      return { terms, coef: BENCHMARKS.map((_, j) => leastSquaresOnTerms(sys, all, j)) };
+    },
+  };
+}
+
+export function sparseFitter(st: SparseSettings): Fitter {
+  const terms = polynomialTerms(K, st.libraryDegree);
+  const all = terms.map(() => true);
+  return {
+    terms,
+    fromSamples: (train) => fitSparse(train, st).system,
+    fromFactor: (f) => {
+      const sys = factorSystem(f, terms.length);
+      return sparseFit(terms, BENCHMARKS.map((_, j) => stlsqWith(factorSolver(sys, j, st.ridgeAlpha), st, ridgeOnTerms(sys, all, j, st.ridgeAlpha)))).system;
+    },
+  };
 }
 
 export interface SimSettings {

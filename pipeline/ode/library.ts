@@ -1,3 +1,5 @@
+import type { Rhs } from '../stats/rk4.ts';
+
 /** A monomial of the state variables: exponent of each variable (all zero = the constant). */
 export type Term = number[];
 
@@ -50,15 +52,38 @@ export interface PolySystem {
   coef: number[][];
 }
 
-/** Right-hand side with the zero coefficients dropped once, since integration calls it thousands of times. */
-export function rhsOf(sys: PolySystem): (t: number, y: readonly number[]) => number[] {
-  const active = sys.coef.map((row) => row.flatMap((c, j) => (c === 0 ? [] : [[j, c] as const])));
+/**
+ * Right-hand side with the zero coefficients dropped once, since integration
+ * calls it thousands of times: only the monomials some equation uses are
+ * evaluated, with the same products and sums in the same order as evalTerms
+ * and a plain loop over the coefficients, so the values are identical. It
+ * allocates nothing: the slopes it returns are overwritten by the next call
+ * (see stats/rk4.ts).
+ */
+export function rhsOf(sys: PolySystem): Rhs {
+  const used = sys.terms.flatMap((_, j) => (sys.coef.some((row) => row[j] !== 0) ? [j] : []));
+  const slotOf = new Map(used.map((j, k) => [j, k]));
+  // Each used monomial as the list of variables it multiplies, in evalTerms' order.
+  const factors = used.map((j) => Int32Array.from(sys.terms[j]!.flatMap((e, i) => new Array<number>(e).fill(i))));
+  const rows = sys.coef.map((row) => {
+    const active = row.flatMap((c, j) => (c === 0 ? [] : [j]));
+    return { slots: Int32Array.from(active, (j) => slotOf.get(j)!), coef: Float64Array.from(active, (j) => row[j]!) };
+  });
+  const f = new Float64Array(used.length);
+  const out = new Float64Array(rows.length);
   return (_t, y) => {
-    const f = evalTerms(sys.terms, y);
-    return active.map((row) => {
+    for (let k = 0; k < factors.length; k++) {
+      const vars = factors[k]!;
+      let v = 1;
+      for (let i = 0; i < vars.length; i++) v *= y[vars[i]!]!;
+      f[k] = v;
+    }
+    for (let r = 0; r < rows.length; r++) {
+      const { slots, coef } = rows[r]!;
       let s = 0;
-      for (const [j, c] of row) s += c * f[j]!;
-      return s;
-    });
+      for (let k = 0; k < slots.length; k++) s += coef[k]! * f[slots[k]!]!;
+      out[r] = s;
+    }
+    return out;
   };
 }

@@ -33,7 +33,7 @@ export function quantileMcRange(sorted: readonly number[], q: number): [number, 
 
 /** Median, mean and percentile intervals (type-7 quantiles, numpy's default) of bootstrap draws. */
 export function summariseDraws(draws: ArrayLike<number>, levels: readonly number[]): BootstrapSummary {
-  const s = sortedCopy(Array.from(draws));
+  const s = sortedCopy(draws);
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
   return {
     n: s.length,

@@ -25,7 +25,7 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-export function sortedCopy(xs: readonly number[]): number[] {
+export function sortedCopy(xs: ArrayLike<number>): number[] {
   return Float64Array.from(xs).sort() as unknown as number[];
 }
 

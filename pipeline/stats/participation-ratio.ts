@@ -1,5 +1,3 @@
-import { mean } from './describe.ts';
-
 /** d_eff = (Σλ)² / Σλ²: equals k for k equal eigenvalues and 1 when one eigenvalue carries everything. */
 export function participationRatio(eigenvalues: readonly number[]): number {
   let s = 0;
@@ -15,12 +13,19 @@ export function participationRatio(eigenvalues: readonly number[]): number {
 export function covarianceMatrix(X: readonly (readonly number[])[], ddof = 1): number[][] {
   const n = X.length;
   const k = X[0]?.length ?? 0;
-  const mu = Array.from({ length: k }, (_, j) => mean(X.map((r) => r[j]!)));
+  // Column means summed in row order, as describe.ts's mean does: bootstraps call this on thousands of rows.
+  const mu = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    for (let r = 0; r < n; r++) s += X[r]![j]!;
+    mu[j] = n === 0 ? NaN : s / n;
+  }
   const C = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const d = n - ddof;
   for (const r of X) {
     for (let i = 0; i < k; i++) {
       const di = r[i]! - mu[i]!;
-      for (let j = i; j < k; j++) C[i]![j]! += (di * (r[j]! - mu[j]!)) / (n - ddof);
+      for (let j = i; j < k; j++) C[i]![j]! += (di * (r[j]! - mu[j]!)) / d;
     }
   }
   for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) C[i]![j] = C[j]![i]!;

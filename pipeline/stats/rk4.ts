@@ -1,4 +1,9 @@
-export type Rhs = (t: number, y: readonly number[]) => number[];
+/**
+ * y' = f(t, y) may return a buffer it reuses on the next call (the ODE's
+ * right-hand side does, to allocate nothing per evaluation): the integrator
+ * copies each slope out before it calls f again.
+ */
+export type Rhs = (t: number, y: ArrayLike<number>) => ArrayLike<number>;
 
 export interface Solution {
   /** States at the requested times, in the order requested; NaN from the point of divergence on. */
@@ -7,15 +12,58 @@ export interface Solution {
   divergedAt: number | null;
 }
 
-const axpy = (y: readonly number[], h: number, k: readonly number[]) => y.map((v, i) => v + h * k[i]!);
+/** Buffers of one RK4 step, so integration allocates nothing per step. */
+class Stepper {
+  private readonly k1: Float64Array;
+  private readonly k2: Float64Array;
+  private readonly k3: Float64Array;
+  private readonly k4: Float64Array;
+  private readonly tmp: Float64Array;
+
+  constructor(
+    private readonly f: Rhs,
+    n: number,
+  ) {
+    this.k1 = new Float64Array(n);
+    this.k2 = new Float64Array(n);
+    this.k3 = new Float64Array(n);
+    this.k4 = new Float64Array(n);
+    this.tmp = new Float64Array(n);
+  }
+
+  private slope(t: number, y: ArrayLike<number>, into: Float64Array): void {
+    const k = this.f(t, y);
+    for (let i = 0; i < into.length; i++) into[i] = k[i]!;
+  }
+
+  private shift(y: ArrayLike<number>, h: number, k: Float64Array): Float64Array {
+    for (let i = 0; i < k.length; i++) this.tmp[i] = y[i]! + h * k[i]!;
+    return this.tmp;
+  }
+
+  /** One classical fourth-order step from y to `out` (which may be y itself). */
+  step(t: number, y: ArrayLike<number>, h: number, out: { [i: number]: number }): void {
+    const { k1, k2, k3, k4 } = this;
+    const half = h / 2;
+    this.slope(t, y, k1);
+    this.slope(t + half, this.shift(y, half, k1), k2);
+    this.slope(t + half, this.shift(y, half, k2), k3);
+    this.slope(t + h, this.shift(y, h, k3), k4);
+    const sixth = h / 6;
+    for (let i = 0; i < k1.length; i++) out[i] = y[i]! + sixth * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
+  }
+}
 
 /** One classical fourth-order Runge–Kutta step. */
 export function rk4Step(f: Rhs, t: number, y: readonly number[], h: number): number[] {
-  const k1 = f(t, y);
-  const k2 = f(t + h / 2, axpy(y, h / 2, k1));
-  const k3 = f(t + h / 2, axpy(y, h / 2, k2));
-  const k4 = f(t + h, axpy(y, h, k3));
-  return y.map((v, i) => v + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!));
+  const out = new Array<number>(y.length);
+  new Stepper(f, y.length).step(t, y, h, out);
+  return out;
+}
+
+function inside(y: ArrayLike<number>, bound: number): boolean {
+  for (let i = 0; i < y.length; i++) if (!(Number.isFinite(y[i]) && Math.abs(y[i]!) <= bound)) return false;
+  return true;
 }
 
 /**
@@ -26,8 +74,9 @@ export function rk4Step(f: Rhs, t: number, y: readonly number[], h: number): num
  */
 export function integrate(f: Rhs, y0: readonly number[], t0: number, times: readonly number[], stepsPerUnit: number, bound = Infinity): Solution {
   const states: number[][] = [];
+  const stepper = new Stepper(f, y0.length);
   let t = t0;
-  let y = y0.slice();
+  const y = Float64Array.from(y0);
   let divergedAt: number | null = null;
   const nan = () => y0.map(() => NaN);
   for (const target of times) {
@@ -39,16 +88,16 @@ export function integrate(f: Rhs, y0: readonly number[], t0: number, times: read
     const n = Math.ceil((target - t) * stepsPerUnit - 1e-9);
     const h = n > 0 ? (target - t) / n : 0;
     for (let s = 0; s < n; s++) {
-      y = rk4Step(f, t + s * h, y, h);
-      if (!y.every((v) => Number.isFinite(v) && Math.abs(v) <= bound)) break;
+      stepper.step(t + s * h, y, h, y);
+      if (!inside(y, bound)) break;
     }
-    if (!y.every((v) => Number.isFinite(v) && Math.abs(v) <= bound)) {
+    if (!inside(y, bound)) {
       divergedAt = target;
       states.push(nan());
       continue;
     }
     t = target;
-    states.push(y.slice());
+    states.push(Array.from(y));
   }
   return { states, divergedAt };
 }

@@ -56,6 +56,29 @@ function scatter(values: readonly number[], keep: readonly boolean[]): number[] 
 }
 
 /**
+ * The two solves STLSQ makes on a subset of its terms, and what it needs to
+ * know about the problem. `keep` marks the terms in use; both return one
+ * coefficient per kept term.
+ */
+export interface StlsqSolver {
+  terms: number;
+  samples: number;
+  ridge(keep: readonly boolean[]): number[];
+  /** Least squares on the kept terms; the minimum-norm solution when it is not unique. */
+  leastSquares(keep: readonly boolean[]): number[];
+}
+
+/** The solver on design rows X and right-hand side y. */
+export function rowSolver(X: readonly (readonly number[])[], y: readonly number[], ridgeAlpha: number): StlsqSolver {
+  return {
+    terms: X[0]?.length ?? 0,
+    samples: y.length,
+    ridge: (keep) => ridge(columns(X, keep), y, ridgeAlpha),
+    leastSquares: (keep) => leastSquares(columns(X, keep), y),
+  };
+}
+
+/**
  * Sequentially thresholded least squares in PySINDy's form: a ridge start on
  * every term, then repeated hard thresholding at λ with a ridge refit on the
  * surviving terms until the support stops changing, then an unbiased
@@ -63,15 +86,20 @@ function scatter(values: readonly number[], keep: readonly boolean[]): number[] 
  * when it was computed for several right-hand sides at once.
  */
 export function stlsq(X: readonly (readonly number[])[], y: readonly number[], opts: StlsqOptions, start?: readonly number[]): StlsqFit {
-  const p = X[0]?.length ?? 0;
+  return stlsqWith(rowSolver(X, y, opts.ridgeAlpha), opts, start ? start.slice() : ridge(X, y, opts.ridgeAlpha));
+}
+
+/** STLSQ from a ridge start on every term, with the solves left to `solver` (rows, or a triangular factor of them). */
+export function stlsqWith(solver: StlsqSolver, opts: StlsqOptions, start: number[]): StlsqFit {
+  const p = solver.terms;
   const warnings: string[] = [];
-  let coef = start ? start.slice() : ridge(X, y, opts.ridgeAlpha);
+  let coef = start;
   let support = coef.map((c) => Math.abs(c) >= opts.threshold);
   let iterations = 0;
   let converged = false;
   while (iterations < opts.maxIterations && support.some(Boolean)) {
     iterations++;
-    coef = scatter(ridge(columns(X, support), y, opts.ridgeAlpha), support);
+    coef = scatter(solver.ridge(support), support);
     const next = support.map((on, j) => on && Math.abs(coef[j]!) >= opts.threshold);
     if (next.every((on, j) => on === support[j])) {
       converged = true;
@@ -86,8 +114,8 @@ export function stlsq(X: readonly (readonly number[])[], y: readonly number[], o
     return { coef: new Array<number>(p).fill(0), support, iterations, converged: true, allPruned, underdetermined: false, warnings };
   }
   if (!converged) warnings.push(`support still changing after ${opts.maxIterations} iterations`);
-  const underdetermined = size > y.length;
-  if (underdetermined) warnings.push(`${size} terms on ${y.length} samples: refit is the minimum-norm solution, not unique`);
-  coef = scatter(leastSquares(columns(X, support), y), support);
+  const underdetermined = size > solver.samples;
+  if (underdetermined) warnings.push(`${size} terms on ${solver.samples} samples: refit is the minimum-norm solution, not unique`);
+  coef = scatter(solver.leastSquares(support), support);
   return { coef, support, iterations, converged, allPruned, underdetermined, warnings };
 }

@@ -6,9 +6,12 @@ import type { Rng } from './rng.ts';
  * `strata` lists, per stratum, indices into the caller's item array.
  */
 export function stratifiedResample(rng: Rng, strata: readonly (readonly number[])[]): number[] {
-  const out: number[] = [];
+  let total = 0;
+  for (const members of strata) total += members.length;
+  const out = new Array<number>(total);
+  let k = 0;
   for (const members of strata) {
-    for (let i = 0; i < members.length; i++) out.push(members[rng.int(members.length)]!);
+    for (let i = 0; i < members.length; i++) out[k++] = members[rng.int(members.length)]!;
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { samplesOf, sizeRange, trajectoryOf } from '../../pipeline/ode/data.ts';
 import { fitLinear, trajectoryErrors } from '../../pipeline/ode/fit.ts';
 import { fixedPointFit } from '../../pipeline/ode/fixed-point.ts';
 import { polyHoldout } from '../../pipeline/ode/holdout.ts';
-import { binomial, evalTerms, polynomialTerms, termName } from '../../pipeline/ode/library.ts';
+import { binomial, evalTerms, polynomialTerms, rhsOf, termName } from '../../pipeline/ode/library.ts';
 import { phaseFit } from '../../pipeline/ode/phase.ts';
 import { jaccard, stableRatio, type SweepPoint } from '../../pipeline/ode/sweep.ts';
 import { model } from '../helpers/fixtures.ts';
@@ -34,6 +34,18 @@ describe('polynomial library', () => {
     const values = evalTerms(terms, [2, 3]);
     const byName = Object.fromEntries(terms.map((t, i) => [termName(t, ['a', 'b']), values[i]]));
     expect(byName).toMatchObject({ '1': 1, a: 2, b: 3, 'a^2': 4, 'a*b': 6, 'a*b^2': 18, 'b^3': 27 });
+  });
+
+  it('evaluates a system’s right-hand side to the bit as the coefficient-weighted sum over evalTerms', () => {
+    const terms = polynomialTerms(3, 3);
+    // Irrational-looking coefficients, with whole terms and single entries zero.
+    const coef = [0, 1, 2].map((r) => terms.map((_, j) => (j % 4 === 1 || (r === 2 && j % 3 === 0) ? 0 : Math.sin(7 * j + r) * 10 ** (r - 1))));
+    const f = rhsOf({ terms, coef });
+    for (const y of [[0.31, 0.47, 0.83], [1.7, -0.2, 0.05], [12.5, 3.25, -7]]) {
+      const v = evalTerms(terms, y);
+      const direct = coef.map((row) => row.reduce((s, c, j) => (c === 0 ? s : s + c * v[j]!), 0));
+      expect(Array.from(f(0, y))).toEqual(direct);
+    }
   });
 });
 

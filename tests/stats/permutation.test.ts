@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactPermutationTest, monteCarloPermutationTest } from '../../pipeline/stats/permutation.ts';
+import { pearson } from '../../pipeline/stats/pearson.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
 
 describe('exact permutation test', () => {
@@ -18,6 +19,18 @@ describe('exact permutation test', () => {
     expect(res.permutations).toBe(24);
     expect(res.pTwoSided).toBeCloseTo(4 / 24, 12);
     expect(res.pStep).toBeCloseTo(1 / 24, 12);
+  });
+
+  it('visits every ordering once: p equals a count over all 6! orderings listed independently', () => {
+    const x = [1.5, 2, 3.25, 4, 6, 7.5];
+    const y = [2, 1, 4.5, 3, 7, 5];
+    const orderings = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((v, i) => orderings([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [v, ...rest])));
+    const r = pearson(x, y);
+    const all = orderings(y).map((o) => pearson(x, o));
+    const res = exactPermutationTest(x, y);
+    expect(res.permutations).toBe(720);
+    expect(res.pTwoSided).toBe(all.filter((v) => Math.abs(v) >= Math.abs(r) * (1 - 1e-10)).length / 720);
+    expect(res.pOneSided).toBe(all.filter((v) => v >= r * (1 - 1e-10)).length / 720);
   });
 
   it('gives p = 1 when the observed correlation is zero', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { median } from '../../pipeline/stats/describe.ts';
 import { pearson } from '../../pipeline/stats/pearson.ts';
 import { percentileOf, randomIncreasingWidths, sharedDenominatorR, widthNullDistribution } from '../../pipeline/stats/ratio-null.ts';
-import { createRng } from '../../pipeline/stats/rng.ts';
+import { createRng, shuffled } from '../../pipeline/stats/rng.ts';
 
 /**
  * Population correlation of x·z and y·z for independent x, y, z (here z = 1/w):
@@ -70,6 +70,18 @@ describe('null model of the width normalisation', () => {
     expect(theoryR(0, 1 / 3, 0, 1 / 3, 1, 10)).toBe(0);
     const draws = widthNullDistribution(xc, yc, w, 'random increasing widths', createRng('c'), 200);
     expect(Math.abs(median(Array.from(draws)))).toBeLessThan(0.1);
+  });
+
+  it('draws, draw for draw, the widths randomIncreasingWidths and shuffled give from the same random stream', () => {
+    const xs = [49, 61, 72, 79, 81, 85, 86, 87];
+    const ys = [38, 39, 47, 51, 52, 57, 60, 50];
+    const ws = [2, 4, 5, 8, 10, 10, 16, 16];
+    const direct = createRng('same');
+    const drawn = Array.from({ length: 50 }, () => sharedDenominatorR(xs, ys, randomIncreasingWidths(direct, 8, 2, 16)));
+    expect(Array.from(widthNullDistribution(xs, ys, ws, 'random increasing widths', createRng('same'), 50))).toEqual(drawn);
+    const permuting = createRng('same');
+    const permuted = Array.from({ length: 50 }, () => sharedDenominatorR(xs, ys, shuffled(permuting, ws)));
+    expect(Array.from(widthNullDistribution(xs, ys, ws, 'permuted widths', createRng('same'), 50))).toEqual(permuted);
   });
 
   it('places a value by the share of draws below it, ties counted half', () => {

@@ -21,7 +21,7 @@ describe('RK4 integrator', () => {
   });
 
   it('is fourth order: halving the step cuts the error about 16-fold', () => {
-    const f = (t: number, y: readonly number[]) => [y[0]! * Math.cos(t)];
+    const f = (t: number, y: ArrayLike<number>) => [y[0]! * Math.cos(t)];
     const exact = Math.exp(Math.sin(2));
     const err = (steps: number) => Math.abs(integrate(f, [1], 0, [2], steps).states[0]![0]! - exact);
     const ratio = err(20) / err(40);

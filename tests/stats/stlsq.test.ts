@@ -5,7 +5,7 @@ import { leastSquares, ridge, stlsq } from '../../pipeline/stats/stlsq.ts';
 
 // Damped linear oscillator x' = v, v' = −x − 0.3 v.
 const TRUE = { x: { v: 1 }, v: { x: -1, v: -0.3 } };
-const rhs = (_t: number, y: readonly number[]) => [y[1]!, -y[0]! - 0.3 * y[1]!];
+const rhs = (_t: number, y: ArrayLike<number>) => [y[1]!, -y[0]! - 0.3 * y[1]!];
 const terms = polynomialTerms(2, 3);
 const names = terms.map((t) => termName(t, ['x', 'v']));
 const opts = { threshold: 0.05, ridgeAlpha: 1e-8, maxIterations: 20 };
