@@ -30,6 +30,7 @@ export function withOverrides(base: Config, seed?: string, resamples?: number): 
     c.width.nullResamples = resamples;
     c.eigen.bootstrapResamples = resamples;
     c.noise.draws = resamples;
+    c.outOfSample.noiseDraws = resamples;
   }
   return c;
 }

@@ -47,59 +47,78 @@ function centralInterval(buffer: Float64Array, n: number, level: number): [numbe
 
 /** `models` in size order, as the coupling stage orders a family. */
 export function familyNoiseDraws(models: readonly Model[], noise: NoiseModel, s: DrawSettings, rng: Rng): FamilyNoise {
-  const n = models.length;
-  const hs = new Float64Array(n);
-  const tqa = new Float64Array(n);
-  const seHs = new Float64Array(n);
-  const seTqa = new Float64Array(n);
-  const scored = new Uint8Array(n);
-  const logN = new Float64Array(n);
-  models.forEach((m, i) => {
-    logN[i] = Math.log10(m.paramsB * 1e9);
-    if (m.scores.hellaswag === null || m.scores.truthfulqa_mc2 === null) return;
-    scored[i] = 1;
-    hs[i] = m.scores.hellaswag;
-    tqa[i] = m.scores.truthfulqa_mc2;
-    seHs[i] = modelSe(noise, m, 'hellaswag')!;
-    seTqa[i] = modelSe(noise, m, 'truthfulqa_mc2')!;
+  // Only models with both scores are drawn; an interval needs both of its models scored, as in the coupling stage.
+  const at = new Int32Array(models.length).fill(-1);
+  const kept: Model[] = [];
+  models.forEach((x, i) => {
+    if (x.scores.hellaswag === null || x.scores.truthfulqa_mc2 === null) return;
+    at[i] = kept.length;
+    kept.push(x);
   });
-  let nScored = 0;
-  for (const x of scored) nScored += x;
-  const intervals = Math.max(0, n - 1);
-  const g12 = Array.from({ length: intervals }, () => new Float64Array(s.draws));
-  const g12Count = new Int32Array(intervals);
+  const m = kept.length;
+  const hs = Float64Array.from(kept, (x) => x.scores.hellaswag!);
+  const tqa = Float64Array.from(kept, (x) => x.scores.truthfulqa_mc2!);
+  const seHs = Float64Array.from(kept, (x) => modelSe(noise, x, 'hellaswag')!);
+  const seTqa = Float64Array.from(kept, (x) => modelSe(noise, x, 'truthfulqa_mc2')!);
+  const meanHs = hs.reduce((a, b) => a + b, 0) / Math.max(1, m);
+  const meanTqa = tqa.reduce((a, b) => a + b, 0) / Math.max(1, m);
+  // Interval k of the family (models k-1 → k) as a pair of drawn models, with its midpoint on log10 N.
+  const pairs: { k: number; a: number; b: number; x: number }[] = [];
+  for (let k = 1; k < models.length; k++) {
+    if (at[k - 1]! < 0 || at[k]! < 0) continue;
+    pairs.push({ k: k - 1, a: at[k - 1]!, b: at[k]!, x: (Math.log10(models[k - 1]!.paramsB * 1e9) + Math.log10(models[k]!.paramsB * 1e9)) / 2 });
+  }
+  const P = pairs.length;
+  const pa = Int32Array.from(pairs, (p) => p.a);
+  const pb = Int32Array.from(pairs, (p) => p.b);
+  const px = Float64Array.from(pairs, (p) => p.x);
+  const g12 = new Float64Array(P * s.draws);
+  const g12Count = new Int32Array(P);
   const nc = new Float64Array(s.draws);
   let ncCount = 0;
   const r = new Float64Array(s.draws);
-  const z = new Float64Array(2 * n);
-  const h = new Float64Array(n);
-  const t = new Float64Array(n);
+  const z = new Float64Array(2 * m);
+  const h = new Float64Array(m);
+  const t = new Float64Array(m);
   for (let d = 0; d < s.draws; d++) {
     fillStandardNormal(rng, z);
-    for (let i = 0; i < n; i++) {
-      h[i] = hs[i]! + seHs[i]! * z[2 * i]!;
-      t[i] = tqa[i]! + seTqa[i]! * z[2 * i + 1]!;
+    // Scores centred on the family's means, so r's one-pass sums lose nothing.
+    let sh = 0;
+    let st = 0;
+    let shh = 0;
+    let stt = 0;
+    let sht = 0;
+    for (let i = 0; i < m; i++) {
+      const hi = hs[i]! - meanHs + seHs[i]! * z[2 * i]!;
+      const ti = tqa[i]! - meanTqa + seTqa[i]! * z[2 * i + 1]!;
+      h[i] = hi;
+      t[i] = ti;
+      sh += hi;
+      st += ti;
+      shh += hi * hi;
+      stt += ti * ti;
+      sht += hi * ti;
     }
     let negX = NaN;
     let negG = NaN;
     let crossing = NaN;
-    for (let k = 1; k < n; k++) {
-      if (!scored[k - 1] || !scored[k]) continue;
-      const dHs = h[k]! - h[k - 1]!;
+    for (let j = 0; j < P; j++) {
+      const dHs = h[pb[j]!]! - h[pa[j]!]!;
       if (Math.abs(dHs) <= s.minDeltaHs) continue;
-      const g = (t[k]! - t[k - 1]!) / dHs;
-      g12[k - 1]![g12Count[k - 1]!++] = g;
+      const g = (t[pb[j]!]! - t[pa[j]!]!) / dHs;
+      g12[j * s.draws + g12Count[j]!++] = g;
       if (!Number.isNaN(crossing)) continue; // N_c is the first crossing; later intervals only add g12 draws
-      const x = (logN[k - 1]! + logN[k]!) / 2;
       if (g < 0) {
-        negX = x;
+        negX = px[j]!;
         negG = g;
-      } else if (g > 0 && !Number.isNaN(negX)) crossing = negX + ((0 - negG) * (x - negX)) / (g - negG);
+      } else if (g > 0 && !Number.isNaN(negX)) crossing = negX + ((0 - negG) * (px[j]! - negX)) / (g - negG);
     }
     if (!Number.isNaN(crossing)) nc[ncCount++] = toB(crossing);
-    if (nScored >= 3) r[d] = pearsonMasked(h, t, scored);
+    if (m >= 3) r[d] = (sht - (sh * st) / m) / Math.sqrt((shh - (sh * sh) / m) * (stt - (st * st) / m));
   }
   const ncInterval = centralInterval(nc, ncCount, s.level);
+  const ranges: ([number, number] | null)[] = Array.from({ length: Math.max(0, models.length - 1) }, () => null);
+  pairs.forEach((p, j) => (ranges[p.k] = centralInterval(g12.subarray(j * s.draws, (j + 1) * s.draws), g12Count[j]!, s.level)));
   return {
     nc: {
       draws: s.draws,
@@ -108,35 +127,9 @@ export function familyNoiseDraws(models: readonly Model[], noise: NoiseModel, s:
       lowB: ncInterval?.[0] ?? null,
       highB: ncInterval?.[1] ?? null,
     },
-    r: nScored >= 3 ? centralInterval(r, s.draws, s.level) : null,
-    g12: g12.map((buf, k) => centralInterval(buf, g12Count[k]!, s.level)),
+    r: m >= 3 ? centralInterval(r, s.draws, s.level) : null,
+    g12: ranges,
   };
-}
-
-function pearsonMasked(x: Float64Array, y: Float64Array, mask: Uint8Array): number {
-  let n = 0;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (!mask[i]) continue;
-    n++;
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (!mask[i]) continue;
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxy / Math.sqrt(sxx * syy);
 }
 
 /** Draws a family's noise once per distinct set of scores: a family identical in both panels gets one (identical) result. */

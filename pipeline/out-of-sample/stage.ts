@@ -4,8 +4,9 @@
  * noise, its N_c as a distribution, width normalisation and the ODE hold-out,
  * then the pre-registered predictions scored on it (data/preregistration.csv).
  */
-import { couplingNoise, familyCoupling } from '../coupling.ts';
+import { familyCoupling } from '../coupling.ts';
 import { familyNc } from '../critical-scale/stage.ts';
+import { familyNoiseSource } from '../noise/family-draws.ts';
 import { trajectoryOf } from '../ode/data.ts';
 import { odeHoldout } from '../ode/holdout.ts';
 import type { OdeOutput } from '../ode/stage.ts';
@@ -38,14 +39,16 @@ export function runOutOfSample(ctx: OosContext): OutOfSampleOutput {
   const odeMin = byId.get('P4')?.minModels ?? MIN_SIZES;
   const published = ctx.ode.numbers.sources.find((s) => s.key === 'published')!;
   const sim = ctx.ode.numbers.sim;
-  const noise = couplingNoise(ctx.noise, cfg, ctx.rng.fork('noise'));
+  const noise = familyNoiseSource(ctx.noise, { draws: cfg.outOfSample.noiseDraws, level: cfg.noise.ciLevel, minDeltaHs: cfg.coupling.minDeltaHs }, ctx.rng.fork('noise'));
+  const pointOnly = { ...cfg, criticalScale: { ...cfg.criticalScale, perFamilyResamples: 0 } };
   const selected = selectFamilies(oos.families, oos.board, oos.architecture, `data/${BOARD_FILE}`, MIN_SIZES);
   const families: OosFamily[] = selected
     .filter((s) => !s.tooFew)
     .map((s) => {
       const coupling = familyCoupling(s.family, s.models, cfg, ctx.rng.fork(`coupling/${s.family}`), noise);
       // familyNc labels its result with a panel; these families belong to none, and the label is not shown.
-      const nc = familyNc('audited', coupling, cfg, ctx.rng.fork(`nc/${s.family}`));
+      // Its within-family resampling CI is not part of the test, so no resamples are drawn.
+      const nc = familyNc('audited', coupling, pointOnly, ctx.rng.fork(`nc/${s.family}`));
       const withWidth = s.models.filter((m) => m.dModel !== null).length;
       const width = withWidth >= MIN_SIZES ? widthRow('audited', s.family, 'all', s.models, cfg, ctx.rng.fork(`width/${s.family}`)) : null;
       const tr = trajectoryOf(s.family, s.models);

@@ -125,7 +125,7 @@ export function outOfSampleTables(o: OosNumbers, cfg: Config): Table[] {
         low_b: f.coupling.noise?.nc.lowB ?? null,
         high_b: f.coupling.noise?.nc.highB ?? null,
       })),
-      [`${cfg.noise.draws} draws of every score from N(score, SE²).`],
+      [`${cfg.outOfSample.noiseDraws} draws of every score from N(score, SE²).`],
       ['family'],
     ),
     makeTable(
