@@ -27,7 +27,7 @@ function originOf(tables: Record<string, Table>): Map<string, string> {
 /** The models of both panels, rebuilt from panel-models so the bundled pipeline code gets the Model objects it expects. */
 export function panelsFromTables(tables: Record<string, Table>): Record<PanelName, Model[]> {
   const origin = originOf(tables);
-  const out: Record<PanelName, Model[]> = { 'as published': [], audited: [] };
+  const out: Record<PanelName, Model[]> = { 'as published': [], audited: [], contributed: [] };
   tableOf(tables, 'panel-models').rows.forEach((r, i) => {
     const panel = str(r.panel) as PanelName;
     if (!(panel in out)) throw new ResultFolderError(`panel-models row ${i + 1}: unknown panel "${panel}"`);

@@ -11,12 +11,10 @@ const figure: FigureDef = {
   provenance: 'recomputed',
   build(results) {
     const band = results.config.coupling.phaseThreshold;
-    const pc = results.coupling.published;
-    // Contributed families (data/families/) join the paper's six so a new family shows up here without code changes.
-    const contributed = pc.families.filter((f) => f.models[0]?.origin === 'contributed').map((f) => f.family);
+    // The paper's six families from its published panel, and contributed families (data/families/) drawn beside them, never in the fit.
+    const contributed = results.coupling.contributed.families.map((f) => f.family);
     const families = [...results.config.criticalScale.runningFamilies, ...contributed];
-    const intervals = pc.families
-      .filter((f) => families.includes(f.family))
+    const intervals = [...results.coupling.published.families.filter((f) => families.includes(f.family)), ...results.coupling.contributed.families]
       .flatMap((f) =>
         f.intervals.flatMap((iv, k) => {
           if (iv.g12 === null) return [];
@@ -30,7 +28,7 @@ const figure: FigureDef = {
     const pad = Math.max(band, 0.15 * (Math.max(...values) - Math.min(...values)));
     const domain = [Math.min(-band, ...values) - pad, Math.max(band, ...values) + pad];
     const crossings = results.criticalScale.perFamily
-      .filter((f) => f.panel === 'as published' && families.includes(f.family) && f.ncB !== null)
+      .filter((f) => (f.panel === 'as published' || f.panel === 'contributed') && families.includes(f.family) && f.ncB !== null)
       .map((f) => ({ family: f.family, nc_b: f.ncB, g12: 0 }));
     const set = results.criticalScale.running.find((r) => r.name === FIT_SET)!;
     const line = set.line.map((p) => ({ n_b: p.nB, g12: p.g12 }));

@@ -10,10 +10,9 @@ const figure: FigureDef = {
   title: 'Raw and width-normalised r(HS, TQA) per family, against two null models of the shared denominator',
   provenance: 'recomputed',
   build(results) {
-    // The paper's five families plus contributed ones; the table has every family with widths.
-    const contributed = new Set(results.panels.published.models.filter((m) => m.origin === 'contributed').map((m) => m.family));
-    const shown = (f: string) => results.config.width.families.includes(f) || contributed.has(f);
-    const rows = results.width.rows.filter((r) => shown(r.family) && r.rawR !== null && r.normalisedR !== null && r.subset !== 'without largest');
+    // The paper's five families on its two panels, and contributed families in a column of their own; the table has every family with widths.
+    const shown = (r: (typeof results.width.rows)[number]) => r.panel === 'contributed' || results.config.width.families.includes(r.family);
+    const rows = results.width.rows.filter((r) => shown(r) && r.rawR !== null && r.normalisedR !== null && r.subset !== 'without largest');
     const label = (r: (typeof rows)[number]) => (r.subset === 'all' ? r.family : `${r.family} (${r.subset})`);
     const values = rows.flatMap((r) => [
       { panel: r.panel, family: label(r), series: SERIES[0], r: r.rawR, n: r.models.length },

@@ -56,6 +56,8 @@ export interface PanelCoupling {
 export interface CouplingOutput extends StageOutput {
   published: PanelCoupling;
   audited: PanelCoupling;
+  /** Contributed families, computed alike with their own random streams; never pooled with the paper's panels. */
+  contributed: PanelCoupling;
 }
 
 /** Pearson r of two benchmarks over the models that have both. */
@@ -154,7 +156,8 @@ function tables(results: PanelCoupling[], noise: NoiseModel, cfg: Config) {
       [`p_${k}`, `p (parametric, two-sided) of ${pairLabel(k)}`],
     ] as [string, string][];
   });
-  const phaseRows = results.flatMap((pc) => pc.byPhase.map((b) => ({ panel: pc.panel, phase: b.phase, n_models: b.nModels, n_families: b.nFamilies, r: b.r, p: b.p })));
+  // Pooling across families by phase is a statement about the paper's panel; contributed families stay out of it.
+  const phaseRows = results.filter((pc) => pc.panel !== 'contributed').flatMap((pc) => pc.byPhase.map((b) => ({ panel: pc.panel, phase: b.phase, n_models: b.nModels, n_families: b.nFamilies, r: b.r, p: b.p })));
   return [
     makeTable(
       'A-s2-coupling-intervals',
@@ -293,9 +296,10 @@ function claims(pub: PanelCoupling, aud: PanelCoupling): ClaimResult[] {
   return out;
 }
 
-export function runCoupling(published: Panel, audited: Panel, cfg: Config, rng: Rng, noise: NoiseModel): CouplingOutput {
+export function runCoupling(published: Panel, audited: Panel, cfg: Config, rng: Rng, noise: NoiseModel, contributed: Panel = { name: 'contributed', models: [] }): CouplingOutput {
   const source = couplingNoise(noise, cfg, rng.fork('noise'));
   const pub = panelCoupling(published, cfg, rng, source);
   const aud = panelCoupling(audited, cfg, rng, source);
-  return { published: pub, audited: aud, tables: tables([pub, aud], noise, cfg), claims: claims(pub, aud) };
+  const con = panelCoupling(contributed, cfg, rng, couplingNoise(noise, cfg, rng.fork('noise/contributed')));
+  return { published: pub, audited: aud, contributed: con, tables: tables([pub, aud, con], noise, cfg), claims: claims(pub, aud) };
 }

@@ -18,9 +18,8 @@ export function parseFamily(text: string, label: string): Model[] {
     errors.push({ file: label, line: e.line, column: '', message: e.message.slice(label.length + String(e.line).length + 3) });
   }
   if (errors.length === 0) {
-    checkFamilyFile(models, errors);
+    checkFamilyFile(models, errors, label, 1);
     checkModels(models, errors);
-    if (models.length === 0) errors.push({ file: label, line: 2, column: '', message: 'no model rows; expected at least one row after the header' });
   }
   if (errors.length > 0) throw new InputErrors(errors);
   return models.sort((a, b) => a.paramsB - b.paramsB);

@@ -183,9 +183,20 @@ export function ingest(dataDir: string): Dataset {
   const paperModels = readPaperModels(dataDir, errors);
   const contributed: Model[] = [];
   const extra = familyFiles(dataDir);
+  const paperFamilies = new Map<string, Model>();
+  for (const m of paperModels) for (const f of [m.family, m.auditedFamily]) if (f && !paperFamilies.has(f)) paperFamilies.set(f, m);
+  const claimed = new Map<string, string>();
   for (const f of extra) {
+    const before = errors.length;
     const rows = readTable(dataDir, f, MODEL_FIELDS, errors).map((r) => toModel(r, `data/${f}`, 'contributed'));
-    checkFamilyFile(rows, errors);
+    if (errors.length === before) checkFamilyFile(rows, errors, `data/${f}`, 2);
+    const name = rows[0]?.family;
+    if (name && paperFamilies.has(name)) {
+      const m = paperFamilies.get(name)!;
+      errors.push({ file: `data/${f}`, line: rows[0]!.line, column: 'family', message: `"${name}" is a family of the paper's panel (${m.file}:${m.line}); a contributed family needs a name of its own so that it never changes the papers' results` });
+    } else if (name && claimed.has(name)) {
+      errors.push({ file: `data/${f}`, line: rows[0]!.line, column: 'family', message: `family "${name}" is already contributed by ${claimed.get(name)}; put one family in one file` });
+    } else if (name) claimed.set(name, `data/${f}`);
     contributed.push(...rows);
   }
   const models = [...paperModels, ...contributed];

@@ -90,7 +90,15 @@ export function checkModels(models: Model[], errors: InputError[]): void {
   }
 }
 
-export function checkFamilyFile(rows: Model[], errors: InputError[]): void {
+/**
+ * One file, one family: every row names the same family. `minModels` is 2 for
+ * data/families/ (a one-model family has no interval and would be computed
+ * into nothing) and 1 where a single model is still worth a diagnosis.
+ */
+export function checkFamilyFile(rows: Model[], errors: InputError[], file: string, minModels: number): void {
+  if (rows.length < minModels) {
+    errors.push({ file, line: rows[0]?.line ?? 2, column: '', message: rows.length === 0 ? 'no model rows after the header; a family file needs at least one model per line' : `a family needs at least ${minModels} models (sizes) to have an interval; this file has ${rows.length}` });
+  }
   const family = rows[0]?.family;
   for (const m of rows) {
     if (m.family !== family) {

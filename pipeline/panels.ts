@@ -20,8 +20,14 @@ export function pickLeaderboardRow(rows: LeaderboardRow[], hfId: string): Leader
     .sort((a, b) => PRECISION_RANK[a.precision]! - PRECISION_RANK[b.precision]! || a.line - b.line)[0];
 }
 
+/** The authors' rows as they used them; contributed families are not part of it. */
 export function publishedPanel(data: Dataset): Panel {
-  return { name: 'as published', models: data.models };
+  return { name: 'as published', models: data.models.filter((m) => m.origin === 'paper') };
+}
+
+/** Families from data/families/: computed the same way, reported in rows of their own, never pooled with the paper's. */
+export function contributedPanel(data: Dataset): Panel {
+  return { name: 'contributed', models: data.models.filter((m) => m.origin === 'contributed') };
 }
 
 /**
@@ -33,6 +39,7 @@ export function auditedPanel(data: Dataset): { panel: Panel; changes: AuditChang
   const changes: AuditChange[] = [];
   const models: Model[] = [];
   for (const m of data.models) {
+    if (m.origin !== 'paper') continue;
     if (m.quirk === 'duplicate') {
       changes.push({ model: m.model, field: 'row', published: 'present', audited: 'dropped', reason: `second copy of ${m.hfId}` });
       continue;

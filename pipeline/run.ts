@@ -62,7 +62,7 @@ export function runPipeline(opts: RunOptions): { results: Results; timings: Timi
   const noise = makeNoiseModel(data.benchmarks, config.noise);
   const ctx = (name: string): StageContext => ({ data, config, rng: rng.fork(name) });
   const panels = timed('panels', () => runPanels(data));
-  const coupling = timed('coupling', () => runCoupling(panels.published, panels.audited, config, rng.fork('coupling'), noise));
+  const coupling = timed('coupling', () => runCoupling(panels.published, panels.audited, config, rng.fork('coupling'), noise, panels.contributed));
   const criticalScale = timed('critical-scale', () => runCriticalScale({ ...ctx('critical-scale'), panels, coupling, noise }));
   const width = timed('width', () => runWidth({ ...ctx('width'), panels, coupling, noise }));
   const ode = timed('ode', () => runOde({ ...ctx('ode'), panels }));

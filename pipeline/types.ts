@@ -26,7 +26,8 @@ export interface Model {
   line: number;
 }
 
-export type PanelName = 'as published' | 'audited';
+/** The paper's two readings of its panel, and the contributed families (data/families/), which never join them. */
+export type PanelName = 'as published' | 'audited' | 'contributed';
 
 export interface Panel {
   name: PanelName;

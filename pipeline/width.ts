@@ -73,11 +73,11 @@ export function widthRow(panel: PanelName, family: string, subset: string, membe
   };
 }
 
-/** The paper's five families first, then every other family (contributed ones included) with three or more widths. */
+/** On the paper's panels its five families first, then every other family with three or more widths; contributed families alike, in their own rows. */
 function familiesToNormalise(pc: PanelCoupling, cfg: Config): string[] {
   const widths = (f: PanelCoupling['families'][number]) => f.models.filter((m) => m.dModel !== null && m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null).length;
   const others = pc.families.filter((f) => !cfg.width.families.includes(f.family) && widths(f) >= 3).map((f) => f.family);
-  return [...cfg.width.families, ...others];
+  return pc.panel === 'contributed' ? others : [...cfg.width.families, ...others];
 }
 
 function panelRows(pc: PanelCoupling, cfg: Config, rng: Rng): WidthRow[] {
@@ -159,6 +159,6 @@ function table(rows: WidthRow[], cfg: Config): Table {
 }
 
 export function runWidth(ctx: CouplingContext): WidthOutput {
-  const rows = [ctx.coupling.published, ctx.coupling.audited].flatMap((pc) => panelRows(pc, ctx.config, ctx.rng));
+  const rows = [ctx.coupling.published, ctx.coupling.audited, ctx.coupling.contributed].flatMap((pc) => panelRows(pc, ctx.config, ctx.rng));
   return { rows, tables: [table(rows, ctx.config)], claims: claims(rows) };
 }

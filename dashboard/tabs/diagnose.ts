@@ -78,7 +78,7 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void fromText();
   });
 
-  const panelSel = select(['as published', 'audited'], 'as published');
+  const panelSel = select(panels.contributed.length > 0 ? ['as published', 'audited', 'contributed'] : ['as published', 'audited'], 'as published');
   const modelSel = select([]);
   const fillModels = () => modelSel.replaceChildren(...panels[panelSel.value as PanelName].map((m) => h('option', { value: m.model }, `${m.model} (${m.family}, ${m.paramsB} B)`)));
   panelSel.addEventListener('change', fillModels);

@@ -241,7 +241,7 @@ export type CriticalScaleNumbers = Pick<CriticalScaleOutput, 'perFamily' | 'pool
 export function runCriticalScale(ctx: CouplingContext): CriticalScaleOutput {
   const { config: cfg, coupling } = ctx;
   const cs = cfg.criticalScale;
-  const perFamily = [coupling.published, coupling.audited].flatMap((pc) => pc.families.map((f) => familyNc(pc.panel, f, cfg, ctx.rng.fork(`family/${pc.panel}/${f.family}`))));
+  const perFamily = [coupling.published, coupling.audited, coupling.contributed].flatMap((pc) => pc.families.map((f) => familyNc(pc.panel, f, cfg, ctx.rng.fork(`family/${pc.panel}/${f.family}`))));
   const bench = ctx.noise.benchmarks;
   const pooled14: PooledInput = cs.pooledFamilies.map((name) => ({
     name,

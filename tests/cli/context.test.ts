@@ -20,13 +20,14 @@ describe('the CLI’s view of data/', () => {
     expect(() => ctx.published).toThrow(/data\/families\/broken\.csv/);
   });
 
-  it('gives the same reference with a contributed family in data/families/, which the full panel holds', () => {
+  it('gives the same reference with a contributed family in data/families/, which the data hold and the paper’s panels never do', () => {
     const dir = copyData();
     mkdirSync(join(dir, 'families'));
     copyFileSync(join(dir, 'examples', 'qwen1.5.csv'), join(dir, 'families', 'qwen1.5.csv'));
     const ctx = loadContext(undefined, dir);
     expect(referenceFamilies(ctx)).toEqual(plain);
     expect(plain.some((f) => f.family === 'Qwen1.5')).toBe(false);
-    expect(ctx.published.models.some((m) => m.family === 'Qwen1.5')).toBe(true);
+    expect(ctx.data.models.some((m) => m.family === 'Qwen1.5')).toBe(true);
+    expect(ctx.published.models.some((m) => m.family === 'Qwen1.5')).toBe(false);
   });
 });
