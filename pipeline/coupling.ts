@@ -6,7 +6,7 @@ import { SCORED_BENCHMARKS } from './noise/benchmarks.ts';
 import type { NoiseModel } from './noise/noise-model.ts';
 import type { Phase } from './phase.ts';
 import { partialCorrelation, pearson, pearsonP } from './stats/pearson.ts';
-import { exactPermutationTest, permutationTest, type PermutationResult } from './stats/permutation.ts';
+import { permutationTest, type PermutationResult } from './stats/permutation.ts';
 import type { Rng } from './stats/rng.ts';
 import { makeTable } from './table.ts';
 import type { ClaimResult, Model, Panel, PanelName, StageOutput } from './types.ts';
@@ -207,7 +207,7 @@ function tables(results: PanelCoupling[], noise: NoiseModel, cfg: Config) {
         ['r_noise_high', `r(HS, TQA), ${level} range under score noise, high`],
       ],
       familyRows,
-      ['Exact permutation tests enumerate all n! orderings (n <= 10); orderings that tie the observed |r| count as extreme.'],
+      [`Permutation tests enumerate all n! orderings up to n = ${cfg.coupling.exactPermutationMaxN} and draw ${cfg.coupling.monteCarloPermutations} random orderings above it (the method column says which); orderings that tie the observed |r| count as extreme.`],
       ['panel', 'family'],
     ),
     makeTable(
@@ -260,7 +260,7 @@ function noiseTable(noise: NoiseModel) {
   );
 }
 
-function claims(pub: PanelCoupling, aud: PanelCoupling): ClaimResult[] {
+function claims(pub: PanelCoupling, aud: PanelCoupling, cfg: Config, rng: Rng): ClaimResult[] {
   const out: ClaimResult[] = [];
   const fam = (pc: PanelCoupling, name: string) => pc.families.find((f) => f.family === name);
   const pythiaProper = (pc: PanelCoupling) => fam(pc, 'Pythia')?.models.filter((m) => m.quirk !== 'misfiled') ?? [];
@@ -274,8 +274,10 @@ function claims(pub: PanelCoupling, aud: PanelCoupling): ClaimResult[] {
     out.push({ id: 'A.s1.r_pythia', variant, value: hs.r, note: `Pearson r(HS, TQA), ${label}` });
     out.push({ id: 'A.s1.r_pythia_p', variant, value: hs.p, note: `parametric two-sided p, ${label}` });
     const { x, y } = hsTqa(py);
-    const perm = exactPermutationTest(x, y);
-    out.push({ id: 'A.absv2.perm_p', variant, value: perm.pTwoSided, note: `exact permutation test over all ${perm.permutations} orderings, two-sided, ${label}` });
+    // Exact up to the configured size, Monte Carlo above it, so added rows can never stall the run.
+    const perm = permutationTest(x, y, rng.fork(`perm/${pc.panel}`), { exactMaxN: cfg.coupling.exactPermutationMaxN, permutations: cfg.coupling.monteCarloPermutations });
+    const how = perm.method === 'exact' ? `exact permutation test over all ${perm.permutations} orderings` : `Monte Carlo permutation test, ${perm.permutations} random orderings (n above the exact limit of ${cfg.coupling.exactPermutationMaxN})`;
+    out.push({ id: 'A.absv2.perm_p', variant, value: perm.pTwoSided, note: `${how}, two-sided, ${label}` });
     out.push({ id: 'A.s2_1.r_commonsense', variant, value: correlate(py, PAIRS[2]).r, note: `r(TQA, WinoGrande), ${label}; r(TQA, ARC) = ${correlate(py, PAIRS[1]).r.toFixed(3)}` });
     out.push({ id: 'A.s2_1.r_knowledge', variant, value: correlate(py, PAIRS[3]).r, note: `r(TQA, MMLU), ${label} (benchmark not named in the paper)` });
     const large = pc.families.flatMap((f) => f.models);
@@ -301,5 +303,5 @@ export function runCoupling(published: Panel, audited: Panel, cfg: Config, rng: 
   const pub = panelCoupling(published, cfg, rng, source);
   const aud = panelCoupling(audited, cfg, rng, source);
   const con = panelCoupling(contributed, cfg, rng, couplingNoise(noise, cfg, rng.fork('noise/contributed')));
-  return { published: pub, audited: aud, contributed: con, tables: tables([pub, aud, con], noise, cfg), claims: claims(pub, aud) };
+  return { published: pub, audited: aud, contributed: con, tables: tables([pub, aud, con], noise, cfg), claims: claims(pub, aud, cfg, rng.fork('claims')) };
 }
