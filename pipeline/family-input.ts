@@ -12,7 +12,7 @@ export function parseFamily(text: string, label: string): Model[] {
   const errors: InputError[] = [];
   let models: Model[] = [];
   try {
-    models = validateDocument(parseCsv(text, label), label, MODEL_FIELDS, errors).map((r) => toModel(r, label, 'contributed'));
+    models = validateDocument(parseCsv(text, label), label, MODEL_FIELDS, errors, { closed: true }).map((r) => toModel(r, label, 'contributed'));
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     errors.push({ file: label, line: e.line, column: '', message: e.message.slice(label.length + String(e.line).length + 3) });

@@ -112,6 +112,8 @@ export interface ClaimRow {
 
 export interface Dataset {
   models: Model[];
+  /** Things worth telling the user that do not stop the run (e.g. a stray file in data/families/). */
+  warnings: string[];
   /** Item counts and shots per benchmark, the noise model's inputs. */
   benchmarks: BenchmarkTable;
   leaderboard: LeaderboardRow[];
@@ -125,13 +127,14 @@ export interface Dataset {
   outOfSample: OosData;
 }
 
-export function familyFiles(dataDir: string): string[] {
+/** The family files of data/families/ (paths under data/), and a warning for every other entry there, which is skipped. */
+export function familyFiles(dataDir: string): { files: string[]; warnings: string[] } {
   const dir = join(dataDir, 'families');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .map((f) => `families/${f}`);
+  if (!existsSync(dir)) return { files: [], warnings: [] };
+  const names = readdirSync(dir).sort();
+  const files = names.filter((f) => f.endsWith('.csv')).map((f) => `families/${f}`);
+  const warnings = names.filter((f) => !f.endsWith('.csv')).map((f) => `data/families/${f} is not a .csv file; skipped`);
+  return { files, warnings };
 }
 
 export function readBenchmarks(dataDir: string, errors: InputError[]): BenchmarkTable {
@@ -151,7 +154,10 @@ export function readBenchmarks(dataDir: string, errors: InputError[]): Benchmark
 
 /** data/models.csv: the authors' 63 rows (cross-row checks are the caller's, over every model it reads). */
 export function readPaperModels(dataDir: string, errors: InputError[]): Model[] {
-  return readTable(dataDir, 'models.csv', MODEL_FIELDS, errors).map((r) => toModel(r, 'data/models.csv', 'paper'));
+  const before = errors.length;
+  const rows = readTable(dataDir, 'models.csv', MODEL_FIELDS, errors, { closed: true });
+  if (rows.length === 0 && errors.length === before) errors.push({ file: 'data/models.csv', line: 2, column: '', message: 'no model rows after the header; the paper’s panel cannot be empty' });
+  return rows.map((r) => toModel(r, 'data/models.csv', 'paper'));
 }
 
 /** data/leaderboard-v1.csv: the leaderboard rows of the panel's models, which the audited panel takes scores from. */
@@ -182,13 +188,13 @@ export function ingest(dataDir: string): Dataset {
   const errors: InputError[] = [];
   const paperModels = readPaperModels(dataDir, errors);
   const contributed: Model[] = [];
-  const extra = familyFiles(dataDir);
+  const { files: extra, warnings } = familyFiles(dataDir);
   const paperFamilies = new Map<string, Model>();
   for (const m of paperModels) for (const f of [m.family, m.auditedFamily]) if (f && !paperFamilies.has(f)) paperFamilies.set(f, m);
   const claimed = new Map<string, string>();
   for (const f of extra) {
     const before = errors.length;
-    const rows = readTable(dataDir, f, MODEL_FIELDS, errors).map((r) => toModel(r, `data/${f}`, 'contributed'));
+    const rows = readTable(dataDir, f, MODEL_FIELDS, errors, { closed: true }).map((r) => toModel(r, `data/${f}`, 'contributed'));
     if (errors.length === before) checkFamilyFile(rows, errors, `data/${f}`, 2);
     const name = rows[0]?.family;
     if (name && paperFamilies.has(name)) {
@@ -207,7 +213,8 @@ export function ingest(dataDir: string): Dataset {
 
   const families = new Set(models.map((m) => m.family));
   const pooledRows = readTable(dataDir, 'extracted/pooled-nc-14-models.csv', POOLED_FIELDS, errors);
-  for (const r of pooledRows) {
+  // Checked against the paper's families only when models.csv itself could be read; otherwise every row would repeat its error.
+  for (const r of paperModels.length > 0 ? pooledRows : []) {
     const fam = str(r.values.family);
     if (fam && !families.has(fam)) {
       errors.push({ file: 'data/extracted/pooled-nc-14-models.csv', line: r.line, column: 'family', message: `unknown family "${fam}"; expected one of the families in data/models.csv` });
@@ -257,5 +264,5 @@ export function ingest(dataDir: string): Dataset {
   const outOfSample = ingestOutOfSample(dataDir, errors);
 
   if (errors.length > 0) throw new InputErrors(errors);
-  return { models, benchmarks, leaderboard, pooled14, pythiaFigure, claims, interventions, frontier, internals, outOfSample };
+  return { models, warnings, benchmarks, leaderboard, pooled14, pythiaFigure, claims, interventions, frontier, internals, outOfSample };
 }

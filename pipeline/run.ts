@@ -1,4 +1,6 @@
 import { config as defaultConfig, type Config } from './config.ts';
+import { checkConfig } from './config-check.ts';
+import { InputErrors } from './io/validate.ts';
 import { runCoupling, type CouplingOutput } from './coupling.ts';
 import { runCriticalScale, type CriticalScaleOutput } from './critical-scale/stage.ts';
 import { runEigen, type EigenOutput } from './eigen/stage.ts';
@@ -48,6 +50,8 @@ const STAGE_COUNT = 11;
 
 export function runPipeline(opts: RunOptions): { results: Results; timings: Timing[] } {
   const config = opts.config ?? defaultConfig;
+  const bad = checkConfig(config);
+  if (bad.length > 0) throw new InputErrors(bad);
   const timings: Timing[] = [];
   const rng = createRng(config.seed);
   const timed = <T>(name: string, f: () => T): T => {

@@ -65,6 +65,7 @@ export function loadContext(seed?: string, dataDir = join(ROOT, 'data')): CliCon
   const benchmarks = once(() => checked((errors) => readBenchmarks(dataDir, errors)));
   const fromFull = {
     models: () => full().models,
+    warnings: () => full().warnings,
     benchmarks,
     leaderboard: () => full().leaderboard,
     pooled14: () => full().pooled14,

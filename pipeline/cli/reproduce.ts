@@ -77,6 +77,7 @@ export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult
     config,
     onStage: (name, i, n, ms) => log(`[${i}/${n}] ${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms`),
   });
+  for (const w of results.data.warnings) log(`warning: ${w}`);
   const figures = await loadFigures();
   const tEmit = performance.now();
   const out = await emit(results, figures, { png: opts.png ?? true, version });

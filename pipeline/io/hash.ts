@@ -12,7 +12,8 @@ export function listFiles(root: string, dir: string, keep: (rel: string) => bool
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
+      // A dangling link is listed like a file; reading it fails later, where ingest names it.
+      if (statSync(full, { throwIfNoEntry: false })?.isDirectory()) walk(full);
       else {
         const rel = relative(root, full).split('\\').join('/');
         if (keep(rel)) out.push(rel);
@@ -23,6 +24,15 @@ export function listFiles(root: string, dir: string, keep: (rel: string) => bool
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** An unreadable file (a dangling link, no permission) hashes its error code, so the version still reflects it. */
 export function hashFiles(root: string, files: readonly string[]): { path: string; sha256: string }[] {
-  return files.map((path) => ({ path, sha256: sha256(readFileSync(join(root, path))) }));
+  return files.map((path) => {
+    let content: Buffer | string;
+    try {
+      content = readFileSync(join(root, path));
+    } catch (e) {
+      content = `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+    }
+    return { path, sha256: sha256(content) };
+  });
 }

@@ -15,11 +15,24 @@ export function formatInputError(e: InputError): string {
   return `${where}: ${e.message}`;
 }
 
+/** How many problems a message lists before it says how many more there are (a junk file can have hundreds of thousands). */
+export const SHOWN_ERRORS = 20;
+
 export class InputErrors extends Error {
   constructor(readonly errors: InputError[]) {
-    super(`${errors.length} input error(s):\n` + errors.map((e) => '  ' + formatInputError(e)).join('\n'));
+    const shown = errors.slice(0, SHOWN_ERRORS).map((e) => '  ' + formatInputError(e));
+    const more = errors.length > SHOWN_ERRORS ? [`  ... and ${errors.length - SHOWN_ERRORS} more`] : [];
+    super(`${errors.length} input error(s):\n` + [...shown, ...more].join('\n'));
   }
 }
+
+export interface ValidateOptions {
+  /** Every column the file may have is in the schema: any other header is an error (a typo such as d_modle). */
+  closed?: boolean;
+}
+
+/** Control characters other than tab, CR and LF: never meaningful in a data cell, and they break renderers. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export type FieldKind = 'string' | 'number' | 'integer' | 'enum' | 'boolean';
 
@@ -44,18 +57,23 @@ export interface ParsedRow {
 }
 
 /** Checks the header and every cell against the schema; collects all errors rather than stopping at the first. */
-export function validateDocument(
-  doc: CsvDocument,
-  file: string,
-  fields: readonly FieldSpec[],
-  errors: InputError[],
-): ParsedRow[] {
-  const index = new Map(doc.header.map((h, i) => [h, i]));
+export function validateDocument(doc: CsvDocument, file: string, fields: readonly FieldSpec[], errors: InputError[], opts: ValidateOptions = {}): ParsedRow[] {
+  const index = new Map<string, number>();
+  const headerErrors = errors.length;
+  doc.header.forEach((h, i) => {
+    if (index.has(h)) errors.push({ file, line: 1, column: h, message: `appears twice in the header (columns ${index.get(h)! + 1} and ${i + 1})` });
+    else index.set(h, i);
+  });
+  if (opts.closed) {
+    const known = new Set(fields.map((f) => f.name));
+    for (const h of doc.header) if (!known.has(h)) errors.push({ file, line: 1, column: h, message: `unknown column; expected columns: ${fields.map((f) => f.name).join(', ')}` });
+  }
   const missing = fields.filter((f) => !f.optionalColumn && !index.has(f.name));
   for (const f of missing) {
     errors.push({ file, line: 1, column: f.name, message: `required column is missing from the header (found: ${doc.header.join(', ')})` });
   }
-  if (missing.length > 0) return [];
+  // With a broken header every row would only repeat the problem.
+  if (errors.length > headerErrors) return [];
   const rows: ParsedRow[] = [];
   for (const rec of doc.records) {
     if (rec.cells.length !== doc.header.length) {
@@ -63,6 +81,9 @@ export function validateDocument(
       continue;
     }
     const values: Record<string, Parsed> = {};
+    rec.cells.forEach((cell, i) => {
+      if (CONTROL.test(cell)) errors.push({ file, line: rec.line, column: doc.header[i] ?? '', message: `holds a control character (code ${cell.match(CONTROL)![0].charCodeAt(0)}); expected plain text` });
+    });
     for (const f of fields) {
       const at = index.get(f.name);
       const raw = at === undefined ? '' : rec.cells[at]!;
