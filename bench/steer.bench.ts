@@ -11,14 +11,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { serialBackend } from '../steer/backend.ts';
-import { parseConfig } from '../steer/config.ts';
-import { Transformer } from '../steer/forward.ts';
-import { generateIds } from '../steer/generate.ts';
-import { argmax } from '../steer/sampling.ts';
-import { MemoryTensorStore, syntheticConfig, syntheticTensors, type SyntheticSpec } from '../steer/synthetic.ts';
-import { createThreadedBackend } from '../steer/threads.ts';
-import { loadWeights } from '../steer/weights.ts';
+import { serialBackend } from '../steer/kernels/backend.ts';
+import { parseConfig } from '../steer/model/config.ts';
+import { Transformer } from '../steer/model/forward.ts';
+import { generateIds } from '../steer/steering/generate.ts';
+import { argmax } from '../steer/steering/sampling.ts';
+import { MemoryTensorStore, syntheticConfig, syntheticTensors, type SyntheticSpec } from '../steer/io/synthetic.ts';
+import { createThreadedBackend } from '../steer/kernels/threads.ts';
+import { loadWeights } from '../steer/model/weights.ts';
 
 export const GOAL_TOKENS_PER_SECOND = 8;
 

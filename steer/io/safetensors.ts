@@ -1,0 +1,151 @@
+// Safetensors reading: one file, or a sharded checkpoint with an index.
+// Format: u64 little-endian header length N, N bytes of JSON header
+// {name: {dtype, shape, data_offsets: [begin, end]}}, then the raw data;
+// offsets are relative to the first byte after the header.
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { SteerInputError } from '../errors.ts';
+import { decodeBF16, decodeF16 } from './half.ts';
+
+export type DType = 'F32' | 'F16' | 'BF16';
+const BYTES: Record<DType, number> = { F32: 4, F16: 2, BF16: 2 };
+
+export interface TensorInfo {
+  name: string;
+  dtype: string;
+  shape: number[];
+  /** Absolute byte offset of the data in `file`. */
+  start: number;
+  byteLength: number;
+  file: string;
+}
+
+/** Where the forward pass gets its weights: a file, a sharded folder or memory. */
+export interface TensorStore {
+  readonly label: string;
+  names(): string[];
+  has(name: string): boolean;
+  /** Decoded to float32; `expectShape` turns a silent layout bug into a named error. */
+  read(name: string, expectShape?: number[], alloc?: (n: number) => Float32Array): Float32Array;
+  close(): void;
+}
+
+export class SafetensorsError extends SteerInputError {}
+
+const defaultAlloc = (n: number): Float32Array => new Float32Array(n);
+
+export function readHeader(file: string): { tensors: Map<string, TensorInfo>; metadata: Record<string, string> } {
+  if (!existsSync(file)) throw new SafetensorsError(`${file}: file not found`);
+  const fd = openSync(file, 'r');
+  try {
+    const lenBuf = Buffer.alloc(8);
+    if (readSync(fd, lenBuf, 0, 8, 0) !== 8) throw new SafetensorsError(`${file}: too short to be safetensors`);
+    const headerLen = Number(lenBuf.readBigUInt64LE(0));
+    if (headerLen > 100_000_000) throw new SafetensorsError(`${file}: implausible header length ${headerLen}`);
+    const headerBuf = Buffer.alloc(headerLen);
+    if (readSync(fd, headerBuf, 0, headerLen, 8) !== headerLen) throw new SafetensorsError(`${file}: truncated header`);
+    let header: Record<string, unknown>;
+    try {
+      header = JSON.parse(headerBuf.toString('utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new SafetensorsError(`${file}: header is not valid JSON (${(e as Error).message})`);
+    }
+    const tensors = new Map<string, TensorInfo>();
+    for (const [name, raw] of Object.entries(header)) {
+      if (name === '__metadata__') continue;
+      const t = raw as { dtype: string; shape: number[]; data_offsets: [number, number] };
+      const [begin, end] = t.data_offsets;
+      tensors.set(name, { name, dtype: t.dtype, shape: t.shape, start: 8 + headerLen + begin, byteLength: end - begin, file });
+    }
+    return { tensors, metadata: (header['__metadata__'] as Record<string, string>) ?? {} };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readTensor(info: TensorInfo, expectShape?: number[], alloc = defaultAlloc): Float32Array {
+  const where = `${basename(info.file)}: tensor '${info.name}'`;
+  if (!(info.dtype in BYTES)) {
+    throw new SafetensorsError(`${where} has unsupported dtype ${info.dtype} (supported: F32, F16, BF16)`);
+  }
+  if (expectShape && !sameShape(info.shape, expectShape)) {
+    throw new SafetensorsError(`${where} has shape [${info.shape}], expected [${expectShape}]`);
+  }
+  const n = info.shape.reduce((a, b) => a * b, 1);
+  const bytes = BYTES[info.dtype as DType];
+  if (n * bytes !== info.byteLength) {
+    throw new SafetensorsError(`${where}: ${info.byteLength} bytes of data for shape [${info.shape}] ${info.dtype}`);
+  }
+  // A fresh buffer is 8-byte aligned, so typed views over it are legal.
+  const raw = new Uint8Array(info.byteLength);
+  const fd = openSync(info.file, 'r');
+  try {
+    let done = 0;
+    while (done < raw.length) {
+      const got = readSync(fd, raw, done, Math.min(raw.length - done, 1 << 30), info.start + done);
+      if (got === 0) throw new SafetensorsError(`${where}: file ends before the tensor's data does`);
+      done += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const out = alloc(n);
+  if (info.dtype === 'F32') out.set(new Float32Array(raw.buffer, 0, n));
+  else if (info.dtype === 'F16') decodeF16(new Uint16Array(raw.buffer, 0, n), out);
+  else decodeBF16(new Uint16Array(raw.buffer, 0, n), out);
+  return out;
+}
+
+function sameShape(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Tensors spread over one or more files, addressed by name. */
+class FileTensorStore implements TensorStore {
+  constructor(readonly label: string, private readonly index: Map<string, TensorInfo>) {}
+  names(): string[] {
+    return [...this.index.keys()];
+  }
+  has(name: string): boolean {
+    return this.index.has(name);
+  }
+  read(name: string, expectShape?: number[], alloc?: (n: number) => Float32Array): Float32Array {
+    const info = this.index.get(name);
+    if (!info) throw new SafetensorsError(`${this.label}: tensor '${name}' not found`);
+    return readTensor(info, expectShape, alloc);
+  }
+  close(): void {}
+}
+
+export function openSafetensors(file: string): TensorStore {
+  return new FileTensorStore(basename(file), readHeader(file).tensors);
+}
+
+/** A model folder: `model.safetensors.index.json` + shards, or a single `model.safetensors`. */
+export function openCheckpoint(dir: string): TensorStore {
+  const indexPath = join(dir, 'model.safetensors.index.json');
+  if (existsSync(indexPath)) return openSharded(indexPath);
+  const single = join(dir, 'model.safetensors');
+  if (existsSync(single)) return openSafetensors(single);
+  throw new SafetensorsError(`${dir}: neither model.safetensors.index.json nor model.safetensors found`);
+}
+
+function openSharded(indexPath: string): TensorStore {
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { weight_map?: Record<string, string> };
+  if (!index.weight_map) throw new SafetensorsError(`${indexPath}: no "weight_map"`);
+  const headers = new Map<string, Map<string, TensorInfo>>();
+  const all = new Map<string, TensorInfo>();
+  for (const [name, shard] of Object.entries(index.weight_map)) {
+    const shardPath = join(dirname(indexPath), shard);
+    if (!headers.has(shard)) {
+      if (!existsSync(shardPath)) {
+        throw new SafetensorsError(`${basename(indexPath)} maps tensor '${name}' to ${shard}, which does not exist`);
+      }
+      headers.set(shard, readHeader(shardPath).tensors);
+    }
+    const info = headers.get(shard)!.get(name);
+    if (!info) throw new SafetensorsError(`${shard}: tensor '${name}' listed in ${basename(indexPath)} not found`);
+    all.set(name, info);
+  }
+  return new FileTensorStore(basename(indexPath), all);
+}

@@ -1,0 +1,41 @@
+// A model folder on disk (config.json, safetensors, tokenizer.json) -> a
+// runnable Transformer plus its tokenizer and identity.
+import { serialBackend, type MatmulBackend } from '../kernels/backend.ts';
+import { loadConfig, type ModelConfig } from './config.ts';
+import { Transformer } from './forward.ts';
+import { openCheckpoint } from '../io/safetensors.ts';
+import { createThreadedBackend } from '../kernels/threads.ts';
+import { loadTokenizer, type TextTokenizer } from '../io/tokenizer.ts';
+import { loadWeights } from './weights.ts';
+
+export interface LoadedModel {
+  dir: string;
+  config: ModelConfig;
+  /** sha256 of config.json: identifies the architecture a vector file belongs to. */
+  configSha256: string;
+  model: Transformer;
+  tokenizer: TextTokenizer;
+  close(): Promise<void>;
+}
+
+export interface LoadOptions {
+  /** Matmul threads (main thread included). Default 1. */
+  threads?: number;
+}
+
+export async function loadModel(dir: string, o: LoadOptions = {}): Promise<LoadedModel> {
+  const { config, sha256 } = loadConfig(dir);
+  const tokenizer = loadTokenizer(dir);
+  const backend: MatmulBackend = (o.threads ?? 1) > 1 ? await createThreadedBackend(o.threads!) : serialBackend;
+  const store = openCheckpoint(dir);
+  try {
+    const weights = loadWeights(config, store, (n) => backend.alloc(n));
+    const model = new Transformer(config, weights, backend);
+    return { dir, config, configSha256: sha256, model, tokenizer, close: () => backend.close() };
+  } catch (e) {
+    await backend.close();
+    throw e;
+  } finally {
+    store.close();
+  }
+}

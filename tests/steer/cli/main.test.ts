@@ -1,0 +1,96 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { steerMain } from '../../../steer/cli/main.ts';
+import type { Io } from '../../../steer/cli/commands.ts';
+import { modelDir, NEOX, tempDir } from '../tiny-models.ts';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [], err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), progress: () => {} };
+  const code = await steerMain(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let dir: string;
+let vector: string;
+beforeAll(async () => {
+  dir = modelDir(NEOX);
+  vector = join(tempDir(), 'v.json');
+  const r = await cli('direction', '--model', dir, '--out', vector, '--threads', '1');
+  if (r.code !== 0) throw new Error(r.err);
+});
+
+describe('cape steer', () => {
+  it('direction writes a vector file at layer n_layers // 4 and describes the hook site', async () => {
+    expect(existsSync(vector)).toBe(true);
+    expect(JSON.parse(readFileSync(vector, 'utf8'))).toMatchObject({ layer: 1, hookSite: 'block_output', method: 'mean-diff' });
+    const r = await cli('direction', '--model', dir, '--out', join(tempDir(), 'p.json'), '--method', 'pca', '--layer', '3', '--json', '--threads', '1');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ layer: 3, method: 'pca-paired' });
+  });
+
+  it('generate prints unsteered and steered text for each prompt, labelling the authors\' gate', async () => {
+    const r = await cli('generate', '--model', dir, '--vector', vector, '--prompt', 'The sun is', '--prompt', 'Water is', '--max-new-tokens', '4', '--threads', '1');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/authors' gate/);
+    expect(r.out.match(/unsteered: /g)).toHaveLength(2);
+    const j = await cli('generate', '--model', dir, '--vector', vector, '--prompt', 'The sun is', '--strength', '5', '--seed', '3', '--json', '--threads', '1');
+    expect(JSON.parse(j.out).rows[0]).toMatchObject({ label: 'fixed', alpha: 5 });
+  });
+
+  it('eval exits 0 or 1 by whether the direction beats the random control, and reports both numbers', async () => {
+    const items = join(tempDir(), 'items.jsonl');
+    writeFileSync(items, ['{"question": "Is the sun hot?", "true": "Yes.", "false": "No."}', '{"question": "Is water dry?", "true": "No.", "false": ["Yes.", "Always."]}'].join('\n'));
+    const r = await cli('eval', '--model', dir, '--vector', vector, '--items', items, '--gen-tokens', '3', '--json', '--threads', '1');
+    const report = JSON.parse(r.out);
+    expect(r.code).toBe(report.summary.finding ? 1 : 0);
+    expect(report.summary.n).toBe(2);
+    expect(report.summary.textChanged.steered.n).toBe(2);
+    expect(report.summary.moreTruthful.control.n).toBe(2);
+    const text = await cli('eval', '--model', dir, '--vector', vector, '--items', items, '--gen-tokens', '0', '--strength', '2', '--threads', '1');
+    expect(text.out).toMatch(/judged more truthful/);
+    expect(text.out).toMatch(/text changed[^\n]*\n\s+\(not generated\)/);
+  });
+
+  it('probe prints one row per layer', async () => {
+    const r = await cli('probe', '--model', dir, '--json', '--threads', '1');
+    expect(r.code).toBe(JSON.parse(r.out).anyCompeting ? 1 : 0);
+    expect(JSON.parse(r.out).layers).toHaveLength(4);
+  });
+
+  it('answers --help for every command with exit 0', async () => {
+    for (const c of ['direction', 'generate', 'eval', 'probe']) {
+      const r = await cli(c, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^usage: cape steer ${c}`));
+    }
+    expect((await cli('--help')).out).toMatch(/commands:/);
+  });
+
+  it('exits 2 with a message for usage errors and bad inputs', async () => {
+    const cases: [string[], RegExp][] = [
+      [['bogus'], /unknown command "bogus"/],
+      [['probe'], /--model DIR is required/],
+      [['probe', '--model', dir, '--nope'], /Unknown option '--nope'/],
+      [['generate', '--model', dir, '--vector', vector], /at least one --prompt/],
+      [['eval', '--model', dir, '--vector', vector, '--gate', 'authors', '--strength', '1'], /either --gate or --strength/],
+      [['generate', '--model', dir, '--vector', vector, '--prompt', 'x', '--temperature', '1'], /need --seed/],
+      [['direction', '--model', join(dir, 'missing')], /config\.json: file not found/],
+      [['eval', '--model', dir, '--sweep', '--strength', '1'], /--sweep takes its strengths from --strengths/],
+    ];
+    for (const [argv, msg] of cases) {
+      const r = await cli(...argv, '--threads', '1');
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toMatch(msg);
+    }
+  });
+
+  it('refuses a vector built for a different model unless --force', async () => {
+    const other = modelDir({ ...NEOX, seed: 99, rotaryPct: 1 });
+    const r = await cli('generate', '--model', other, '--vector', vector, '--prompt', 'x', '--max-new-tokens', '1', '--threads', '1');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/config\.json sha256/);
+    expect((await cli('generate', '--model', other, '--vector', vector, '--prompt', 'x', '--max-new-tokens', '1', '--force', '--threads', '1')).code).toBe(0);
+  });
+});
