@@ -116,6 +116,8 @@ export async function directionCommand(v: Values, io: Io): Promise<number> {
 export async function generateCommand(v: Values, io: Io): Promise<number> {
   const prompts = [...((v.prompt as string[] | undefined) ?? []), ...(str(v, 'prompts') ? lines(str(v, 'prompts')!) : [])];
   if (prompts.length === 0) throw new UsageError('give at least one --prompt TEXT or --prompts FILE');
+  const empty = prompts.findIndex((p) => p === '');
+  if (empty >= 0) throw new UsageError(`--prompt ${empty + 1} is empty`);
   const o = {
     strength: strength(v), positions: positions(v), sampling: sampling(v),
     maxNewTokens: num(v, 'max-new-tokens', 40, { int: true, min: 1 }),

@@ -2,7 +2,7 @@
 // Format: u64 little-endian header length N, N bytes of JSON header
 // {name: {dtype, shape, data_offsets: [begin, end]}}, then the raw data;
 // offsets are relative to the first byte after the header.
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SteerInputError } from '../errors.ts';
 import { decodeBF16, decodeF16 } from './half.ts';
@@ -38,29 +38,52 @@ export function readHeader(file: string): { tensors: Map<string, TensorInfo>; me
   if (!existsSync(file)) throw new SafetensorsError(`${file}: file not found`);
   const fd = openSync(file, 'r');
   try {
+    const fileSize = fstatSync(fd).size;
     const lenBuf = Buffer.alloc(8);
     if (readSync(fd, lenBuf, 0, 8, 0) !== 8) throw new SafetensorsError(`${file}: too short to be safetensors`);
     const headerLen = Number(lenBuf.readBigUInt64LE(0));
+    if (headerLen > fileSize - 8) throw new SafetensorsError(`${file}: header length ${headerLen} is larger than the file (${fileSize} bytes): not a safetensors file, or truncated`);
     if (headerLen > 100_000_000) throw new SafetensorsError(`${file}: implausible header length ${headerLen}`);
     const headerBuf = Buffer.alloc(headerLen);
     if (readSync(fd, headerBuf, 0, headerLen, 8) !== headerLen) throw new SafetensorsError(`${file}: truncated header`);
-    let header: Record<string, unknown>;
+    let header: unknown;
     try {
-      header = JSON.parse(headerBuf.toString('utf8')) as Record<string, unknown>;
+      header = JSON.parse(headerBuf.toString('utf8'));
     } catch (e) {
       throw new SafetensorsError(`${file}: header is not valid JSON (${(e as Error).message})`);
     }
+    if (!isObject(header)) throw new SafetensorsError(`${file}: header is not a JSON object`);
+    const dataBytes = fileSize - 8 - headerLen;
     const tensors = new Map<string, TensorInfo>();
     for (const [name, raw] of Object.entries(header)) {
       if (name === '__metadata__') continue;
-      const t = raw as { dtype: string; shape: number[]; data_offsets: [number, number] };
-      const [begin, end] = t.data_offsets;
+      const [begin, end] = checkEntry(file, name, raw);
+      if (end > dataBytes) {
+        throw new SafetensorsError(`${file}: tensor '${name}' ends at byte ${8 + headerLen + end} but the file has ${fileSize}: truncated`);
+      }
+      const t = raw as { dtype: string; shape: number[] };
       tensors.set(name, { name, dtype: t.dtype, shape: t.shape, start: 8 + headerLen + begin, byteLength: end - begin, file });
     }
-    return { tensors, metadata: (header['__metadata__'] as Record<string, string>) ?? {} };
+    const metadata = header['__metadata__'];
+    return { tensors, metadata: isObject(metadata) ? (metadata as Record<string, string>) : {} };
   } finally {
     closeSync(fd);
   }
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+/** A header entry's [begin, end] data offsets, after checking its fields have the format's types. */
+function checkEntry(file: string, name: string, raw: unknown): [number, number] {
+  const t = raw as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
+  const offsets = t?.data_offsets;
+  const ok = isObject(raw) && typeof t.dtype === 'string' && Array.isArray(t.shape) && t.shape.every(isCount)
+    && Array.isArray(offsets) && offsets.length === 2 && isCount(offsets[0]) && isCount(offsets[1]) && offsets[0] <= offsets[1];
+  if (!ok) {
+    throw new SafetensorsError(`${file}: tensor '${name}' needs "dtype", "shape" and "data_offsets" ([begin, end], begin <= end), found ${JSON.stringify(raw)}`);
+  }
+  return offsets as [number, number];
 }
 
 export function readTensor(info: TensorInfo, expectShape?: number[], alloc = defaultAlloc): Float32Array {
@@ -131,11 +154,20 @@ export function openCheckpoint(dir: string): TensorStore {
 }
 
 function openSharded(indexPath: string): TensorStore {
-  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { weight_map?: Record<string, string> };
-  if (!index.weight_map) throw new SafetensorsError(`${indexPath}: no "weight_map"`);
+  let index: unknown;
+  try {
+    index = JSON.parse(readFileSync(indexPath, 'utf8'));
+  } catch (e) {
+    throw new SafetensorsError(`${indexPath}: not valid JSON (${(e as Error).message})`);
+  }
+  const weightMap = isObject(index) ? index.weight_map : undefined;
+  if (weightMap === undefined) throw new SafetensorsError(`${indexPath}: no "weight_map"`);
+  if (!isObject(weightMap) || !Object.values(weightMap).every((v) => typeof v === 'string')) {
+    throw new SafetensorsError(`${indexPath}: "weight_map" must map tensor names to shard file names`);
+  }
   const headers = new Map<string, Map<string, TensorInfo>>();
   const all = new Map<string, TensorInfo>();
-  for (const [name, shard] of Object.entries(index.weight_map)) {
+  for (const [name, shard] of Object.entries(weightMap as Record<string, string>)) {
     const shardPath = join(dirname(indexPath), shard);
     if (!headers.has(shard)) {
       if (!existsSync(shardPath)) {

@@ -14,10 +14,16 @@ const WAIT_MS = 120_000;
 
 export async function createThreadedBackend(threads: number, o: { minParallelMacs?: number } = {}): Promise<MatmulBackend> {
   const minMacs = o.minParallelMacs ?? MIN_PARALLEL_MACS;
-  const workers = await Promise.all(Array.from({ length: Math.max(0, threads - 1) }, startWorker));
-  const flags = workers.map(() => new Int32Array(new SharedArrayBuffer(4)));
   const failures: string[] = [];
-  workers.forEach((w) => w.on('message', (m: string) => failures.push(m)));
+  const started = await Promise.allSettled(Array.from({ length: Math.max(0, threads - 1) }, () => startWorker((m) => failures.push(m))));
+  const workers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    // Stop the ones that did start before giving up.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const flags = workers.map(() => new Int32Array(new SharedArrayBuffer(4)));
   const n = workers.length + 1;
   return {
     threads: n,
@@ -48,11 +54,13 @@ export async function createThreadedBackend(threads: number, o: { minParallelMac
   };
 }
 
-function startWorker(): Promise<Worker> {
+function startWorker(onMessage: (m: string) => void): Promise<Worker> {
   return new Promise((resolve, reject) => {
     const w = new Worker(new URL('./matmul-worker.mjs', import.meta.url));
+    w.on('message', onMessage);
     w.once('online', () => {
-      // An unclosed backend must not keep the process alive.
+      // An unclosed backend must not keep the process alive. Adding a
+      // 'message' listener refs the worker again, so unref comes after it.
       w.unref();
       resolve(w);
     });

@@ -42,7 +42,7 @@ export class Transformer {
     const { dModel: D, vocabSize: V, nLayers } = this.config;
     const T = ids.length;
     const start = cache.length;
-    if (T === 0) throw new Error('forward: no tokens');
+    if (T === 0) throw new SteerInputError('forward: no tokens (an empty prompt?)');
     if (start + T > this.config.maxPositions && this.weights.posEmbed) {
       throw new SteerInputError(`forward: position ${start + T - 1} beyond the model's ${this.config.maxPositions} positions`);
     }

@@ -26,9 +26,13 @@ export interface LoadOptions {
 export async function loadModel(dir: string, o: LoadOptions = {}): Promise<LoadedModel> {
   const { config, sha256 } = loadConfig(dir);
   const tokenizer = loadTokenizer(dir);
-  const backend: MatmulBackend = (o.threads ?? 1) > 1 ? await createThreadedBackend(o.threads!) : serialBackend;
+  // Every header is read and checked before a worker thread exists, and from
+  // here on every path out closes the backend: a bad file must not leave
+  // threads running (the process would never exit).
   const store = openCheckpoint(dir);
+  let backend: MatmulBackend = serialBackend;
   try {
+    if ((o.threads ?? 1) > 1) backend = await createThreadedBackend(o.threads!);
     const weights = loadWeights(config, store, (n) => backend.alloc(n));
     const model = new Transformer(config, weights, backend);
     return { dir, config, configSha256: sha256, model, tokenizer, close: () => backend.close() };

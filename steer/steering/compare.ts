@@ -1,6 +1,7 @@
 // Unsteered and steered continuations of the same prompts, decoded the same
 // way (greedy, or sampling with the same seed for both), so the only
 // difference between the two texts is the intervention.
+import { SteerInputError } from '../errors.ts';
 import { lastTokenStates } from './activations.ts';
 import type { GenerationRow } from '../cli/format.ts';
 import { generateIds } from './generate.ts';
@@ -22,6 +23,7 @@ export function compareGenerations(lm: LoadedModel, vf: VectorFile, prompts: str
   const maxNewTokens = o.maxNewTokens ?? 40;
   return prompts.map((prompt) => {
     const ids = lm.tokenizer.encode(prompt);
+    if (ids.length === 0) throw new SteerInputError(`prompt tokenizes to nothing: ${JSON.stringify(prompt)}`);
     const state = o.strength.kind === 'authors-gate' ? lastTokenStates(lm, [prompt], [vf.layer]).get(vf.layer)![0] : undefined;
     const { alpha, label, cos } = resolveStrength(o.strength, vf, state);
     const run = (steer: boolean): string => {
