@@ -18,7 +18,7 @@ import { generateIds } from '../steer/steering/generate.ts';
 import { argmax } from '../steer/steering/sampling.ts';
 import { MemoryTensorStore, syntheticConfig, syntheticTensors, type SyntheticSpec } from '../steer/io/synthetic.ts';
 import { createThreadedBackend } from '../steer/kernels/threads.ts';
-import { loadWeights } from '../steer/model/weights.ts';
+import { loadWeights } from '../steer/model/architectures.ts';
 
 export const GOAL_TOKENS_PER_SECOND = 8;
 

@@ -1,5 +1,6 @@
 // Human-readable renderings of the reports (the CLI's default output).
 import type { EvalReport, EvalSummary } from '../eval/eval.ts';
+import type { GenerationRow } from '../steering/compare.ts';
 import type { ProbeReport } from '../eval/probe.ts';
 import { formatProportion as fp } from '../eval/stats.ts';
 import { describeStrength } from '../steering/strength.ts';
@@ -17,16 +18,6 @@ export function formatDirection(v: VectorFile, path: string): string {
     `  statements   ${v.statementSet.name}: ${v.statementSet.nPairs} pairs (sha256 ${v.statementSet.sha256.slice(0, 12)}…)`,
     `  residual RMS ${f3(v.residualRms)} (typical residual norm ${f3(v.residualRms * Math.sqrt(v.dModel))})`,
   ].join('\n');
-}
-
-export interface GenerationRow {
-  prompt: string;
-  cos: number | null;
-  label: string;
-  alpha: number;
-  unsteered: string;
-  steered: string;
-  changed: boolean;
 }
 
 export function formatGenerations(rows: GenerationRow[], decoding: string): string {

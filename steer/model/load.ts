@@ -6,7 +6,7 @@ import { Transformer } from './forward.ts';
 import { openCheckpoint } from '../io/safetensors.ts';
 import { createThreadedBackend } from '../kernels/threads.ts';
 import { loadTokenizer, type TextTokenizer } from '../io/tokenizer.ts';
-import { loadWeights } from './weights.ts';
+import { loadWeights } from './architectures.ts';
 
 export interface LoadedModel {
   dir: string;

@@ -3,13 +3,22 @@
 // difference between the two texts is the intervention.
 import { SteerInputError } from '../errors.ts';
 import { lastTokenStates } from './activations.ts';
-import type { GenerationRow } from '../cli/format.ts';
 import { generateIds } from './generate.ts';
 import type { SteerPositions } from './hooks.ts';
 import type { LoadedModel } from '../model/load.ts';
 import { greedy, seededSampler, type SamplingOptions } from './sampling.ts';
 import { resolveStrength, type StrengthSpec } from './strength.ts';
 import type { VectorFile } from '../io/vector-file.ts';
+
+export interface GenerationRow {
+  prompt: string;
+  cos: number | null;
+  label: string;
+  alpha: number;
+  unsteered: string;
+  steered: string;
+  changed: boolean;
+}
 
 export interface CompareOptions {
   strength: StrengthSpec;

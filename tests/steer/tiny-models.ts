@@ -10,7 +10,7 @@ import { loadModel, type LoadedModel } from '../../steer/model/load.ts';
 import type { DType } from '../../steer/io/safetensors.ts';
 import type { TensorToWrite } from '../../steer/io/safetensors-write.ts';
 import { MemoryTensorStore, syntheticConfig, syntheticTensors, writeSyntheticModel, type SyntheticSpec } from '../../steer/io/synthetic.ts';
-import { loadWeights } from '../../steer/model/weights.ts';
+import { loadWeights } from '../../steer/model/architectures.ts';
 
 export const NEOX: SyntheticSpec = { modelType: 'gpt_neox', nLayers: 4, dModel: 16, nHeads: 4, dFF: 32, seed: 11, scale: 0.4, rotaryPct: 0.5 };
 export const NEOX_SEQUENTIAL: SyntheticSpec = { ...NEOX, parallelResidual: false, seed: 12 };

@@ -11,14 +11,14 @@ describe('config.json', () => {
       model_type: 'gpt_neox', hidden_size: 1024, num_hidden_layers: 24, num_attention_heads: 16, intermediate_size: 4096,
       vocab_size: 50304, rotary_pct: 0.25, rotary_emb_base: 10000, layer_norm_eps: 1e-5, hidden_act: 'gelu', use_parallel_residual: true,
     });
-    expect(c).toMatchObject({ family: 'gpt_neox', headDim: 64, rotaryDim: 16, parallelResidual: true, norm: 'layernorm', act: 'gelu', gatedMlp: false, qkvBias: true });
+    expect(c).toMatchObject({ headDim: 64, rotaryDim: 16, parallelResidual: true, norm: 'layernorm', act: 'gelu', gatedMlp: false, qkvBias: true });
   });
 
   it('reads Llama, Mistral and Qwen2 configs as RMSNorm SwiGLU with full RoPE and grouped-query attention', () => {
     const base = { hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 8, num_key_value_heads: 2, intermediate_size: 128, vocab_size: 100, rope_theta: 500000 };
     for (const model_type of ['llama', 'mistral', 'qwen2']) {
       const c = parseConfig({ ...base, model_type });
-      expect(c).toMatchObject({ family: 'llama', norm: 'rmsnorm', act: 'silu', gatedMlp: true, rotaryDim: 8, ropeTheta: 500000, nKvHeads: 2 });
+      expect(c).toMatchObject({ norm: 'rmsnorm', act: 'silu', gatedMlp: true, rotaryDim: 8, ropeTheta: 500000, nKvHeads: 2 });
       expect(c.qkvBias).toBe(model_type === 'qwen2');
     }
   });

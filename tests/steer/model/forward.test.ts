@@ -3,7 +3,8 @@ import { parseConfig } from '../../../steer/model/config.ts';
 import { Transformer } from '../../../steer/model/forward.ts';
 import { createThreadedBackend } from '../../../steer/kernels/threads.ts';
 import { MemoryTensorStore, syntheticConfig, syntheticTensors } from '../../../steer/io/synthetic.ts';
-import { loadWeights, neoxQkvToBlocks } from '../../../steer/model/weights.ts';
+import { loadWeights } from '../../../steer/model/architectures.ts';
+import { groupedToBlocks } from '../../../steer/model/weights.ts';
 import { GPT2, LLAMA, memoryModel, modelFromTensors, NEOX, NEOX_SEQUENTIAL, QWEN2 } from '../tiny-models.ts';
 
 const t = (name: string, rows: number[][] | number[]): { name: string; shape: number[]; data: Float32Array } => {
@@ -92,7 +93,7 @@ describe('forward pass against hand calculations', () => {
 
   it('regroups GPT-NeoX per-head [q; k; v] rows into [all q; all k; all v]', () => {
     // 2 heads of size 1, one column: rows q0 k0 v0 q1 k1 v1.
-    const out = neoxQkvToBlocks(Float32Array.from([10, 20, 30, 11, 21, 31]), 2, 1, 1, (n) => new Float32Array(n));
+    const out = groupedToBlocks(Float32Array.from([10, 20, 30, 11, 21, 31]), 2, 2, 1, 1, (n) => new Float32Array(n));
     expect(Array.from(out)).toEqual([10, 11, 20, 21, 30, 31]);
   });
 });

@@ -1,0 +1,50 @@
+// Llama and its close relatives Mistral (sliding-window attention) and Qwen2
+// (q/k/v biases): RMSNorm, SwiGLU, full rotary embedding, grouped-query attention.
+import type { Architecture } from './architecture.ts';
+import { WeightReader, type LayerWeights } from './weights.ts';
+
+export const llama: Architecture = {
+  modelTypes: ['llama', 'mistral', 'qwen2'],
+  parse(c) {
+    const type = c.modelType;
+    const d = c.num('hidden_size');
+    const nHeads = c.num('num_attention_heads');
+    const headDim = c.num('head_dim', d / nHeads);
+    c.rejectRopeScaling();
+    const attnBias = c.bool('attention_bias', false);
+    const useWindow = type === 'mistral' || (type === 'qwen2' && c.bool('use_sliding_window', false));
+    const window = c.raw.sliding_window;
+    return {
+      modelType: type, nLayers: c.num('num_hidden_layers'), dModel: d, nHeads,
+      nKvHeads: c.num('num_key_value_heads', nHeads), headDim, dFF: c.num('intermediate_size'), vocabSize: c.num('vocab_size'),
+      maxPositions: c.num('max_position_embeddings', 4096), norm: 'rmsnorm', normEps: c.num('rms_norm_eps', 1e-6),
+      act: c.activation(c.str('hidden_act', 'silu')), gatedMlp: true, parallelResidual: false,
+      rotaryDim: headDim, ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
+      // Qwen2 always has q/k/v biases and never an o_proj bias.
+      qkvBias: type === 'qwen2' || attnBias, outBias: type !== 'qwen2' && attnBias,
+      mlpBias: c.bool('mlp_bias', false), tieEmbeddings: c.bool('tie_word_embeddings', false),
+      slidingWindow: useWindow && typeof window === 'number' ? window : null, eosTokenIds: c.eosTokenIds(),
+    };
+  },
+  load(cfg, store, alloc) {
+    const { dModel: D, dFF: F, vocabSize: V, headDim: hd } = cfg;
+    const q = cfg.nHeads * hd;
+    const kv = cfg.nKvHeads * hd;
+    const r = new WeightReader(store, alloc);
+    const p = r.prefix('embed_tokens.weight', ['model.', '']);
+    const layers = Array.from({ length: cfg.nLayers }, (_, i): LayerWeights => {
+      const l = `${p}layers.${i}`;
+      const a = `${l}.self_attn`;
+      return {
+        ln1: r.norm(`${l}.input_layernorm`, D, false), ln2: r.norm(`${l}.post_attention_layernorm`, D, false),
+        qkv: r.stack([`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`], [q, kv, kv], D, cfg.qkvBias),
+        o: r.stack([`${a}.o_proj`], [D], q, cfg.outBias),
+        up: r.stack([`${l}.mlp.gate_proj`, `${l}.mlp.up_proj`], [F, F], D, cfg.mlpBias),
+        down: r.stack([`${l}.mlp.down_proj`], [D], F, cfg.mlpBias),
+      };
+    });
+    const embed = r.tensor(`${p}embed_tokens.weight`, [V, D]);
+    const unembed = cfg.tieEmbeddings ? embed : r.tensor('lm_head.weight', [V, D]);
+    return { embed, posEmbed: null, layers, finalNorm: r.norm(`${p}norm`, D, false), unembed: { w: unembed, b: null, inDim: D, outDim: V } };
+  },
+};
