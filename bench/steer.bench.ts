@@ -61,7 +61,7 @@ export async function benchSteer(o: BenchOptions = {}): Promise<SteerBenchResult
   for (const threads of threadCounts) {
     const backend = threads > 1 ? await createThreadedBackend(threads) : serialBackend;
     try {
-      const model = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.alloc), backend);
+      const model = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.weights), backend);
       generateIds(model, prompt, { maxNewTokens: 12, stopIds: [] }); // JIT warm-up, in the workers too
       let t0 = performance.now();
       const out = generateIds(model, prompt, { maxNewTokens: newTokens, stopIds: [] });

@@ -25,8 +25,13 @@ export interface TensorStore {
   readonly label: string;
   names(): string[];
   has(name: string): boolean;
+  shape(name: string): number[];
+  /** The dtype the tensor is stored in, after checking it is supported and, if given, its shape. */
+  dtype(name: string, expectShape?: number[]): DType;
   /** Decoded to float32; `expectShape` turns a silent layout bug into a named error. */
   read(name: string, expectShape?: number[], alloc?: (n: number) => Float32Array): Float32Array;
+  /** The stored bytes, unconverted, straight into `dest` (exactly the tensor's size): weights never pass through a second copy. */
+  readRaw(name: string, expectShape: number[] | undefined, dest: Uint8Array): void;
   close(): void;
 }
 
@@ -86,7 +91,8 @@ function checkEntry(file: string, name: string, raw: unknown): [number, number] 
   return offsets as [number, number];
 }
 
-export function readTensor(info: TensorInfo, expectShape?: number[], alloc = defaultAlloc): Float32Array {
+/** Checks the dtype, the shape and the byte count of a tensor; returns its dtype. */
+export function checkTensor(info: TensorInfo, expectShape?: number[]): DType {
   const where = `${basename(info.file)}: tensor '${info.name}'`;
   if (!(info.dtype in BYTES)) {
     throw new SafetensorsError(`${where} has unsupported dtype ${info.dtype} (supported: F32, F16, BF16)`);
@@ -95,26 +101,40 @@ export function readTensor(info: TensorInfo, expectShape?: number[], alloc = def
     throw new SafetensorsError(`${where} has shape [${info.shape}], expected [${expectShape}]`);
   }
   const n = info.shape.reduce((a, b) => a * b, 1);
-  const bytes = BYTES[info.dtype as DType];
-  if (n * bytes !== info.byteLength) {
+  if (n * BYTES[info.dtype as DType] !== info.byteLength) {
     throw new SafetensorsError(`${where}: ${info.byteLength} bytes of data for shape [${info.shape}] ${info.dtype}`);
   }
-  // A fresh buffer is 8-byte aligned, so typed views over it are legal.
-  const raw = new Uint8Array(info.byteLength);
+  return info.dtype as DType;
+}
+
+export function readRawTensor(info: TensorInfo, expectShape: number[] | undefined, dest: Uint8Array): void {
+  checkTensor(info, expectShape);
+  if (dest.byteLength !== info.byteLength) throw new Error(`readRaw: ${dest.byteLength}-byte destination for ${info.byteLength} bytes of '${info.name}'`);
   const fd = openSync(info.file, 'r');
   try {
     let done = 0;
-    while (done < raw.length) {
-      const got = readSync(fd, raw, done, Math.min(raw.length - done, 1 << 30), info.start + done);
-      if (got === 0) throw new SafetensorsError(`${where}: file ends before the tensor's data does`);
+    while (done < dest.length) {
+      const got = readSync(fd, dest, done, Math.min(dest.length - done, 1 << 30), info.start + done);
+      if (got === 0) throw new SafetensorsError(`${basename(info.file)}: tensor '${info.name}': file ends before the tensor's data does`);
       done += got;
     }
   } finally {
     closeSync(fd);
   }
+}
+
+export function readTensor(info: TensorInfo, expectShape?: number[], alloc = defaultAlloc): Float32Array {
+  const dtype = checkTensor(info, expectShape);
+  const n = info.shape.reduce((a, b) => a * b, 1);
   const out = alloc(n);
-  if (info.dtype === 'F32') out.set(new Float32Array(raw.buffer, 0, n));
-  else if (info.dtype === 'F16') decodeF16(new Uint16Array(raw.buffer, 0, n), out);
+  if (dtype === 'F32') {
+    readRawTensor(info, expectShape, new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+    return out;
+  }
+  // A fresh buffer is 8-byte aligned, so typed views over it are legal.
+  const raw = new Uint8Array(info.byteLength);
+  readRawTensor(info, expectShape, raw);
+  if (dtype === 'F16') decodeF16(new Uint16Array(raw.buffer, 0, n), out);
   else decodeBF16(new Uint16Array(raw.buffer, 0, n), out);
   return out;
 }
@@ -132,10 +152,22 @@ class FileTensorStore implements TensorStore {
   has(name: string): boolean {
     return this.index.has(name);
   }
-  read(name: string, expectShape?: number[], alloc?: (n: number) => Float32Array): Float32Array {
+  private info(name: string): TensorInfo {
     const info = this.index.get(name);
     if (!info) throw new SafetensorsError(`${this.label}: tensor '${name}' not found`);
-    return readTensor(info, expectShape, alloc);
+    return info;
+  }
+  shape(name: string): number[] {
+    return this.info(name).shape;
+  }
+  dtype(name: string, expectShape?: number[]): DType {
+    return checkTensor(this.info(name), expectShape);
+  }
+  read(name: string, expectShape?: number[], alloc?: (n: number) => Float32Array): Float32Array {
+    return readTensor(this.info(name), expectShape, alloc);
+  }
+  readRaw(name: string, expectShape: number[] | undefined, dest: Uint8Array): void {
+    readRawTensor(this.info(name), expectShape, dest);
   }
   close(): void {}
 }

@@ -133,7 +133,7 @@ export function writeSyntheticModel(dir: string, s: SyntheticSpec, o: { dtype?: 
   else writeSafetensors(join(dir, 'model.safetensors'), tensors);
 }
 
-/** Float32 tensors held in memory, for benchmarks that should not touch the disk. */
+/** Float32 tensors held in memory (their `dtype` is ignored), for benchmarks that should not touch the disk. */
 export class MemoryTensorStore implements TensorStore {
   private readonly map: Map<string, TensorToWrite>;
   constructor(tensors: TensorToWrite[], readonly label = 'memory') {
@@ -145,15 +145,30 @@ export class MemoryTensorStore implements TensorStore {
   has(name: string): boolean {
     return this.map.has(name);
   }
-  read(name: string, expectShape?: number[], alloc?: (n: number) => Float32Array): Float32Array {
+  private get(name: string, expectShape?: number[]): TensorToWrite {
     const t = this.map.get(name);
     if (!t) throw new Error(`${this.label}: tensor '${name}' not found`);
     if (expectShape && t.shape.join() !== expectShape.join()) {
       throw new Error(`${this.label}: tensor '${name}' has shape [${t.shape}], expected [${expectShape}]`);
     }
+    return t;
+  }
+  shape(name: string): number[] {
+    return this.get(name).shape;
+  }
+  dtype(name: string, expectShape?: number[]): DType {
+    this.get(name, expectShape);
+    return 'F32';
+  }
+  read(name: string, expectShape?: number[], alloc?: (n: number) => Float32Array): Float32Array {
+    const t = this.get(name, expectShape);
     const out = alloc ? alloc(t.data.length) : new Float32Array(t.data.length);
     out.set(t.data);
     return out;
+  }
+  readRaw(name: string, expectShape: number[] | undefined, dest: Uint8Array): void {
+    const t = this.get(name, expectShape);
+    dest.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength));
   }
   close(): void {}
 }

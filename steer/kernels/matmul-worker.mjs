@@ -5,7 +5,7 @@ import { matmulRange } from './matmul-kernels.mjs';
 
 parentPort.on('message', (m) => {
   try {
-    matmulRange(m.x, m.T, m.inDim, m.w, m.b, m.y, m.outDim, m.rowStart, m.rowEnd);
+    matmulRange(m.x, m.T, m.inDim, m.w, m.dtype, m.b, m.y, m.outDim, m.rowStart, m.rowEnd);
     Atomics.store(m.flag, 0, 1);
   } catch (e) {
     parentPort.postMessage(String(e && e.stack ? e.stack : e));

@@ -4,7 +4,7 @@
 // its own share, then blocks on an Atomics flag: a generation step is one
 // synchronous chain of products, so there is nothing else it could do.
 import { Worker } from 'node:worker_threads';
-import type { MatmulBackend } from './backend.ts';
+import { sharedAlloc, type MatmulBackend } from './backend.ts';
 import { matmulRange } from './matmul-kernels.mjs';
 import type { Linear } from '../model/weights.ts';
 
@@ -27,11 +27,12 @@ export async function createThreadedBackend(threads: number, o: { minParallelMac
   const n = workers.length + 1;
   return {
     threads: n,
-    alloc: (len) => new Float32Array(new SharedArrayBuffer(len * 4)),
+    alloc: sharedAlloc.f32,
+    weights: sharedAlloc,
     linear(x: Float32Array, T: number, lin: Linear, y: Float32Array): void {
-      const { inDim, outDim, w, b } = lin;
+      const { inDim, outDim, w, dtype, b } = lin;
       if (n === 1 || T * inDim * outDim < minMacs) {
-        matmulRange(x, T, inDim, w, b, y, outDim, 0, outDim);
+        matmulRange(x, T, inDim, w, dtype, b, y, outDim, 0, outDim);
         return;
       }
       // Shares are multiples of 8 rows so every thread stays in the fast kernel path.
@@ -40,9 +41,9 @@ export async function createThreadedBackend(threads: number, o: { minParallelMac
         const rowStart = Math.min(outDim, (k + 1) * share);
         const rowEnd = k === workers.length - 1 ? outDim : Math.min(outDim, (k + 2) * share);
         Atomics.store(flags[k]!, 0, 0);
-        wk.postMessage({ x, T, inDim, w, b, y, outDim, rowStart, rowEnd, flag: flags[k] });
+        wk.postMessage({ x, T, inDim, w, dtype, b, y, outDim, rowStart, rowEnd, flag: flags[k] });
       });
-      matmulRange(x, T, inDim, w, b, y, outDim, 0, Math.min(share, outDim));
+      matmulRange(x, T, inDim, w, dtype, b, y, outDim, 0, Math.min(share, outDim));
       flags.forEach((flag) => {
         if (Atomics.wait(flag, 0, 0, WAIT_MS) === 'timed-out') throw new Error('matmul worker did not answer');
         if (Atomics.load(flag, 0) === 2) throw new Error(`matmul worker failed: ${failures.join('\n') || 'unknown error'}`);

@@ -1,6 +1,7 @@
 // The registry of supported architectures. Adding one means writing its
 // module (config.json keys and tensor names) and listing it here.
 import type { TensorStore } from '../io/safetensors.ts';
+import { heapAlloc } from '../kernels/backend.ts';
 import type { Architecture, ModelConfig } from './architecture.ts';
 import { ConfigReader } from './config-reader.ts';
 import { gpt2 } from './gpt2.ts';
@@ -22,6 +23,6 @@ export function parseConfig(raw: Record<string, unknown>, where = 'config.json')
   return arch.parse(c);
 }
 
-export function loadWeights(cfg: ModelConfig, store: TensorStore, alloc: Alloc = (n) => new Float32Array(n)): ModelWeights {
+export function loadWeights(cfg: ModelConfig, store: TensorStore, alloc: Alloc = heapAlloc): ModelWeights {
   return architectureFor(cfg.modelType)!.load(cfg, store, alloc);
 }

@@ -4,6 +4,7 @@ import { serialBackend, type MatmulBackend } from '../kernels/backend.ts';
 import type { ModelConfig } from './config.ts';
 import { SteerInputError } from '../errors.ts';
 import { KVCache } from './kv-cache.ts';
+import { readRow } from '../kernels/matmul-kernels.mjs';
 import { applyRope, gelu, geluTanh, layerNorm, relu, rmsNorm, ropeInvFreq, silu, softmaxInPlace } from '../kernels/ops.ts';
 import type { LayerWeights, ModelWeights, Norm } from './weights.ts';
 
@@ -51,7 +52,7 @@ export class Transformer {
     const W = this.weights;
     ids.forEach((id, t) => {
       if (!(id >= 0 && id < V)) throw new SteerInputError(`forward: token id ${id} outside the model's vocabulary of ${V} (tokenizer.json and config.json disagree?)`);
-      x.set(W.embed.subarray(id * D, id * D + D), t * D);
+      readRow(W.embed.w, W.embed.dtype, D, id, x, t * D);
       if (W.posEmbed) for (let i = 0; i < D; i++) x[t * D + i]! += W.posEmbed[(start + t) * D + i]!;
     });
     for (let l = 0; l < nLayers; l++) {

@@ -38,8 +38,8 @@ export const gptNeox: Architecture = {
         up: r.linear(`${l}.mlp.dense_h_to_4h`, F, D, cfg.mlpBias), down: r.linear(`${l}.mlp.dense_4h_to_h`, D, F, cfg.mlpBias),
       };
     });
-    const embed = r.tensor(`${p}embed_in.weight`, [V, D]);
-    const unembed = cfg.tieEmbeddings ? embed : r.tensor('embed_out.weight', [V, D]);
-    return { embed, posEmbed: null, layers, finalNorm: r.norm(`${p}final_layer_norm`, D, true), unembed: { w: unembed, b: null, inDim: D, outDim: V } };
+    const embed = r.embedding(`${p}embed_in.weight`, V, D);
+    const unembed = cfg.tieEmbeddings ? embed : r.linear('embed_out', V, D, false);
+    return { embed, posEmbed: null, layers, finalNorm: r.norm(`${p}final_layer_norm`, D, true), unembed };
   },
 };

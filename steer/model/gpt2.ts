@@ -28,10 +28,10 @@ export const gpt2: Architecture = {
         o: r.conv1d(`${l}.attn.c_proj`, D, D), up: r.conv1d(`${l}.mlp.c_fc`, D, F), down: r.conv1d(`${l}.mlp.c_proj`, F, D),
       };
     });
-    const embed = r.tensor(`${p}wte.weight`, [V, D]);
+    const embed = r.embedding(`${p}wte.weight`, V, D);
     return {
       embed, posEmbed: r.tensor(`${p}wpe.weight`, [cfg.maxPositions, D]), layers,
-      finalNorm: r.norm(`${p}ln_f`, D, true), unembed: { w: embed, b: null, inDim: D, outDim: V },
+      finalNorm: r.norm(`${p}ln_f`, D, true), unembed: embed,
     };
   },
 };

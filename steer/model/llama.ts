@@ -43,8 +43,8 @@ export const llama: Architecture = {
         down: r.stack([`${l}.mlp.down_proj`], [D], F, cfg.mlpBias),
       };
     });
-    const embed = r.tensor(`${p}embed_tokens.weight`, [V, D]);
-    const unembed = cfg.tieEmbeddings ? embed : r.tensor('lm_head.weight', [V, D]);
-    return { embed, posEmbed: null, layers, finalNorm: r.norm(`${p}norm`, D, false), unembed: { w: unembed, b: null, inDim: D, outDim: V } };
+    const embed = r.embedding(`${p}embed_tokens.weight`, V, D);
+    const unembed = cfg.tieEmbeddings ? embed : r.linear('lm_head', V, D, false);
+    return { embed, posEmbed: null, layers, finalNorm: r.norm(`${p}norm`, D, false), unembed };
   },
 };

@@ -33,7 +33,7 @@ export async function loadModel(dir: string, o: LoadOptions = {}): Promise<Loade
   let backend: MatmulBackend = serialBackend;
   try {
     if ((o.threads ?? 1) > 1) backend = await createThreadedBackend(o.threads!);
-    const weights = loadWeights(config, store, (n) => backend.alloc(n));
+    const weights = loadWeights(config, store, backend.weights);
     const model = new Transformer(config, weights, backend);
     return { dir, config, configSha256: sha256, model, tokenizer, close: () => backend.close() };
   } catch (e) {

@@ -3,11 +3,18 @@
 // [out, in] row-major (the nn.Linear layout), so a matrix-vector product
 // walks each row contiguously. Q, K and V are fused into one [q; k; v] matrix
 // and gate/up into one [gate; up] matrix so that a token costs one pass per
-// fused matrix instead of three or two.
-import { SafetensorsError, type TensorStore } from '../io/safetensors.ts';
+// fused matrix instead of three or two. Matrices stay in the checkpoint's
+// dtype (BF16 and F16 as raw 16-bit patterns, widened inside the kernels) and
+// are read from the file straight into their final place; norms, biases and
+// position tables are small and decoded to float32.
+import type { WeightDType } from '../kernels/matmul-kernels.mjs';
+import { SafetensorsError, type DType, type TensorStore } from '../io/safetensors.ts';
+
+export type WeightArray = Float32Array | Uint16Array;
 
 export interface Linear {
-  w: Float32Array;
+  w: WeightArray;
+  dtype: WeightDType;
   b: Float32Array | null;
   inDim: number;
   outDim: number;
@@ -26,14 +33,30 @@ export interface LayerWeights {
   down: Linear;
 }
 export interface ModelWeights {
-  embed: Float32Array;
+  /** [vocab, d_model]; also the unembedding when tied. */
+  embed: Linear;
   posEmbed: Float32Array | null;
   layers: LayerWeights[];
   finalNorm: Norm;
   unembed: Linear;
 }
 
-export type Alloc = (n: number) => Float32Array;
+export interface Alloc {
+  f32(n: number): Float32Array;
+  u16(n: number): Uint16Array;
+}
+
+/** Bytes of every matrix as held (norms and biases, which are tiny, not counted). */
+export function heldMatrixBytes(w: ModelWeights): number {
+  const seen = new Set<WeightArray>();
+  const add = (l: Linear): void => void seen.add(l.w);
+  add(w.embed);
+  add(w.unembed);
+  for (const L of w.layers) [L.qkv, L.o, L.up, L.down].forEach(add);
+  return [...seen].reduce((a, x) => a + x.byteLength, 0);
+}
+
+const bytesView = (a: WeightArray): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** Reads named tensors of one checkpoint into `alloc`ated memory, checking every shape. */
 export class WeightReader {
@@ -45,38 +68,65 @@ export class WeightReader {
     throw new SafetensorsError(`${this.store.label}: tensor '${candidates[0]}${probe}' not found`);
   }
 
+  /** A small tensor (norm, bias, position table) decoded to float32. */
   tensor(name: string, shape: number[]): Float32Array {
-    return this.store.read(name, shape, this.alloc);
+    return this.store.read(name, shape, this.alloc.f32);
   }
 
   norm(name: string, dim: number, bias: boolean): Norm {
     return { w: this.tensor(`${name}.weight`, [dim]), b: bias ? this.tensor(`${name}.bias`, [dim]) : null };
   }
 
-  linear(name: string, outDim: number, inDim: number, bias: boolean): Linear {
-    return { w: this.tensor(`${name}.weight`, [outDim, inDim]), b: bias ? this.tensor(`${name}.bias`, [outDim]) : null, inDim, outDim };
+  /** Room for n weights in `dtype` (16-bit types as raw bits). */
+  private array(dtype: DType, n: number): WeightArray {
+    return dtype === 'F32' ? this.alloc.f32(n) : this.alloc.u16(n);
   }
 
-  /** Several nn.Linear weights with the same input stacked row-wise into one matrix (q/k/v, gate/up). */
+  /** A [rows, cols] matrix in its stored dtype, read straight into place (or into a temporary, heap-allocated copy). */
+  matrix(name: string, rows: number, cols: number, temporary = false): { w: WeightArray; dtype: DType } {
+    const dtype = this.store.dtype(name, [rows, cols]);
+    const w = temporary ? (dtype === 'F32' ? new Float32Array(rows * cols) : new Uint16Array(rows * cols)) : this.array(dtype, rows * cols);
+    this.store.readRaw(name, [rows, cols], bytesView(w));
+    return { w, dtype };
+  }
+
+  /** A token-embedding table [vocab, width], usable as a (tied) unembedding. */
+  embedding(name: string, vocab: number, width: number): Linear {
+    return { ...this.matrix(name, vocab, width), b: null, inDim: width, outDim: vocab };
+  }
+
+  linear(name: string, outDim: number, inDim: number, bias: boolean): Linear {
+    return { ...this.matrix(`${name}.weight`, outDim, inDim), b: bias ? this.tensor(`${name}.bias`, [outDim]) : null, inDim, outDim };
+  }
+
+  /**
+   * Several nn.Linear weights with the same input stacked row-wise into one
+   * matrix (q/k/v, gate/up), each read straight into its rows. Parts stored
+   * in different dtypes (unusual) are all decoded to float32.
+   */
   stack(names: string[], rows: number[], inDim: number, bias: boolean): Linear {
     const outDim = rows.reduce((a, b) => a + b, 0);
-    const w = this.alloc(outDim * inDim);
-    const b = bias ? this.alloc(outDim) : null;
+    const dtypes = names.map((n, k) => this.store.dtype(`${n}.weight`, [rows[k]!, inDim]));
+    const dtype = dtypes.every((d) => d === dtypes[0]) ? dtypes[0]! : 'F32';
+    const w = this.array(dtype, outDim * inDim);
+    const b = bias ? this.alloc.f32(outDim) : null;
     let r = 0;
     names.forEach((n, k) => {
-      w.set(this.store.read(`${n}.weight`, [rows[k]!, inDim]), r * inDim);
+      const part = w.subarray(r * inDim, (r + rows[k]!) * inDim);
+      if (dtype === dtypes[k]) this.store.readRaw(`${n}.weight`, [rows[k]!, inDim], bytesView(part));
+      else part.set(this.store.read(`${n}.weight`, [rows[k]!, inDim]));
       if (b) b.set(this.store.read(`${n}.bias`, [rows[k]!]), r);
       r += rows[k]!;
     });
-    return { w, b, inDim, outDim };
+    return { w, dtype, b, inDim, outDim };
   }
 
   /** GPT-2's Conv1D stores [in, out]; transposed once at load time. */
   conv1d(name: string, inDim: number, outDim: number): Linear {
-    const src = this.store.read(`${name}.weight`, [inDim, outDim]);
-    const w = this.alloc(inDim * outDim);
-    for (let i = 0; i < inDim; i++) for (let o = 0; o < outDim; o++) w[o * inDim + i] = src[i * outDim + o]!;
-    return { w, b: this.tensor(`${name}.bias`, [outDim]), inDim, outDim };
+    const src = this.matrix(`${name}.weight`, inDim, outDim, true);
+    const w = this.array(src.dtype, inDim * outDim);
+    for (let i = 0; i < inDim; i++) for (let o = 0; o < outDim; o++) w[o * inDim + i] = src.w[i * outDim + o]!;
+    return { w, dtype: src.dtype, b: this.tensor(`${name}.bias`, [outDim]), inDim, outDim };
   }
 
   /**
@@ -86,15 +136,15 @@ export class WeightReader {
    */
   groupedQkv(name: string, H: number, KH: number, hd: number, inDim: number, bias: boolean): Linear {
     const outDim = (H + 2 * KH) * hd;
-    const w = groupedToBlocks(this.store.read(`${name}.weight`, [outDim, inDim]), H, KH, hd, inDim, this.alloc);
-    const b = bias ? groupedToBlocks(this.store.read(`${name}.bias`, [outDim]), H, KH, hd, 1, this.alloc) : null;
-    return { w, b, inDim, outDim };
+    const src = this.matrix(`${name}.weight`, outDim, inDim, true);
+    const w = groupedToBlocks(src.w, H, KH, hd, inDim, this.array(src.dtype, src.w.length));
+    const b = bias ? groupedToBlocks(this.store.read(`${name}.bias`, [outDim]), H, KH, hd, 1, this.alloc.f32(outDim)) : null;
+    return { w, dtype: src.dtype, b, inDim, outDim };
   }
 }
 
 /** Rows [q_g..., k_g, v_g] per group g -> [q_0 .. q_{H-1}; k_0 .. k_{KH-1}; v_0 .. v_{KH-1}]. */
-export function groupedToBlocks(src: Float32Array, H: number, KH: number, hd: number, cols: number, alloc: Alloc): Float32Array {
-  const out = alloc(src.length);
+export function groupedToBlocks<A extends WeightArray>(src: A, H: number, KH: number, hd: number, cols: number, out: A): A {
   const perGroup = H / KH;
   const headRows = hd * cols;
   const copy = (fromHead: number, toHead: number): void => {

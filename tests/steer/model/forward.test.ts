@@ -93,7 +93,7 @@ describe('forward pass against hand calculations', () => {
 
   it('regroups GPT-NeoX per-head [q; k; v] rows into [all q; all k; all v]', () => {
     // 2 heads of size 1, one column: rows q0 k0 v0 q1 k1 v1.
-    const out = groupedToBlocks(Float32Array.from([10, 20, 30, 11, 21, 31]), 2, 2, 1, 1, (n) => new Float32Array(n));
+    const out = groupedToBlocks(Float32Array.from([10, 20, 30, 11, 21, 31]), 2, 2, 1, 1, new Float32Array(6));
     expect(Array.from(out)).toEqual([10, 11, 20, 21, 30, 31]);
   });
 });
@@ -129,7 +129,7 @@ describe('threaded matmul backend', () => {
     // Threshold 0: every product is split, including odd row counts (vocab 291).
     const backend = await createThreadedBackend(2, { minParallelMacs: 0 });
     try {
-      const threaded = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.alloc), backend);
+      const threaded = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.weights), backend);
       const ids = [1, 2, 3, 4, 5];
       expect(Array.from(threaded.forward(ids, threaded.newCache(), { logits: 'all' })!)).toEqual(Array.from(serial.forward(ids, serial.newCache(), { logits: 'all' })!));
       expect(Array.from(threaded.forward([9], threaded.newCache())!)).toEqual(Array.from(serial.forward([9], serial.newCache())!));
