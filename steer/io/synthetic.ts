@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DType, TensorStore } from './safetensors.ts';
-import { writeSafetensors, writeShardedSafetensors, type TensorToWrite } from './safetensors-write.ts';
+import { SafetensorsStreamWriter, shardFileName, type TensorToWrite } from './safetensors-write.ts';
 import { tinyTokenizerJson, tinyTokenizerVocabSize } from './synthetic-tokenizer.ts';
 
 export interface SyntheticSpec {
@@ -111,26 +111,53 @@ function tensorPlan(s: SyntheticSpec): [string, number[], 'w' | 'norm' | 'bias']
   return plan;
 }
 
+/** The values of one planned tensor: norms near 1, everything else uniform around 0. */
+function fillTensor(kind: 'w' | 'norm' | 'bias', n: number, rnd: () => number, scale: number): Float32Array {
+  const data = new Float32Array(n);
+  const base = kind === 'norm' ? 1 : 0;
+  const width = kind === 'w' ? scale : 0.1;
+  for (let i = 0; i < n; i++) data[i] = base + (2 * rnd() - 1) * width;
+  return data;
+}
+
+const count = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
+
 export function syntheticTensors(s: SyntheticSpec): TensorToWrite[] {
   const rnd = uniformRng(s.seed ?? 1);
   const scale = s.scale ?? 0.02 * Math.sqrt(3);
-  return tensorPlan(s).map(([name, shape, kind]) => {
-    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
-    const base = kind === 'norm' ? 1 : 0;
-    const width = kind === 'w' ? scale : 0.1;
-    for (let i = 0; i < data.length; i++) data[i] = base + (2 * rnd() - 1) * width;
-    return { name, shape, data };
-  });
+  return tensorPlan(s).map(([name, shape, kind]) => ({ name, shape, data: fillTensor(kind, count(shape), rnd, scale) }));
 }
 
-/** Writes config.json, tokenizer.json and the weights (one file, or `shards` files plus an index). */
+/** Parameters the spec's checkpoint stores. */
+export function syntheticParamCount(s: SyntheticSpec): number {
+  return tensorPlan(s).reduce((a, [, shape]) => a + count(shape), 0);
+}
+
+/**
+ * Writes config.json, tokenizer.json and the weights (one file, or `shards`
+ * files plus an index, tensors dealt round-robin as HF does). Tensors are
+ * generated and written one at a time, so a model larger than memory can be
+ * written (the benchmark's 1B-parameter model).
+ */
 export function writeSyntheticModel(dir: string, s: SyntheticSpec, o: { dtype?: DType; shards?: number } = {}): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'config.json'), JSON.stringify(syntheticConfig(s), null, 2));
   writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(tinyTokenizerJson()));
-  const tensors = syntheticTensors(s).map((t) => ({ ...t, dtype: o.dtype ?? 'F32' }));
-  if ((o.shards ?? 1) > 1) writeShardedSafetensors(dir, tensors, o.shards!);
-  else writeSafetensors(join(dir, 'model.safetensors'), tensors);
+  const plan = tensorPlan(s);
+  const dtype = o.dtype ?? 'F32';
+  const nShards = o.shards ?? 1;
+  const files = nShards > 1 ? Array.from({ length: nShards }, (_, k) => shardFileName(k, nShards)) : ['model.safetensors'];
+  const writers = files.map((f, k) => new SafetensorsStreamWriter(
+    join(dir, f), plan.filter((_, i) => i % files.length === k).map(([name, shape]) => ({ name, shape, dtype })),
+  ));
+  const rnd = uniformRng(s.seed ?? 1);
+  const scale = s.scale ?? 0.02 * Math.sqrt(3);
+  plan.forEach(([, shape, kind], i) => writers[i % files.length]!.write(fillTensor(kind, count(shape), rnd, scale)));
+  writers.forEach((w) => w.close());
+  if (nShards > 1) {
+    const weightMap = Object.fromEntries(plan.map(([name], i) => [name, files[i % files.length]!]));
+    writeFileSync(join(dir, 'model.safetensors.index.json'), JSON.stringify({ metadata: {}, weight_map: weightMap }, null, 2));
+  }
 }
 
 /** Float32 tensors held in memory (their `dtype` is ignored), for benchmarks that should not touch the disk. */

@@ -1,9 +1,9 @@
-import { writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bf16BitsToNumber, decodeBF16, decodeF16, f16BitsToNumber, numberToBF16Bits, numberToF16Bits } from '../../../steer/io/half.ts';
 import { openCheckpoint, openSafetensors } from '../../../steer/io/safetensors.ts';
-import { writeSafetensors, writeShardedSafetensors } from '../../../steer/io/safetensors-write.ts';
+import { encodeSafetensors, SafetensorsStreamWriter, writeSafetensors, writeShardedSafetensors } from '../../../steer/io/safetensors-write.ts';
 import { tempDir } from '../tiny-models.ts';
 
 describe('half-precision decoding', () => {
@@ -99,5 +99,17 @@ describe('safetensors files', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'model.safetensors.index.json'), JSON.stringify({ weight_map: { x: 'model-00001-of-00002.safetensors' } }));
     expect(() => openCheckpoint(dir)).toThrow(/maps tensor 'x' to model-00001-of-00002\.safetensors, which does not exist/);
+  });
+
+  it('writes tensor by tensor exactly the bytes of the whole-file encoder', () => {
+    const tensors = [
+      { name: 'a', shape: [2, 3], data: Float32Array.from([1, 2, 3, 4, 5, 6]), dtype: 'BF16' as const },
+      { name: 'b', shape: [1], data: Float32Array.from([-0.5]), dtype: 'F32' as const },
+    ];
+    const file = join(tempDir(), 'stream.safetensors');
+    const w = new SafetensorsStreamWriter(file, tensors, { format: 'pt' });
+    tensors.forEach((t) => w.write(t.data));
+    w.close();
+    expect(readFileSync(file).equals(encodeSafetensors(tensors, { format: 'pt' }))).toBe(true);
   });
 });
