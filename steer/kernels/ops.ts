@@ -85,3 +85,18 @@ export function applyRope(buf: Float32Array, offset: number, nHeads: number, hea
     }
   }
 }
+
+/**
+ * ALiBi head slopes as BLOOM builds them: for the largest power of two
+ * n <= nHeads, slope_h = 2^(-8(h+1)/n); any further heads take every other
+ * slope of the 2n-head sequence, 2^(-4(2k+1)/n), k = 0, 1, ...
+ * As PyTorch computes them: a float32 base raised to integer powers.
+ */
+export function alibiSlopes(nHeads: number): Float64Array {
+  const n = 2 ** Math.floor(Math.log2(nHeads));
+  const base = Math.fround(2 ** (-8 / n)), extra = Math.fround(2 ** (-4 / n));
+  const slopes = new Float64Array(nHeads);
+  for (let h = 0; h < n; h++) slopes[h] = Math.fround(base ** (h + 1));
+  for (let k = 0; n + k < nHeads; k++) slopes[n + k] = Math.fround(extra ** (2 * k + 1));
+  return slopes;
+}

@@ -1,8 +1,8 @@
 // GPT-NeoX (Pythia): LayerNorm, GELU, partial rotary embedding, the parallel
 // residual x + attn(ln1(x)) + mlp(ln2(x)) by default, and a fused QKV
 // projection stored per head.
-import type { Architecture } from './architecture.ts';
-import { WeightReader, type LayerWeights } from './weights.ts';
+import { standardConfig, type Architecture } from './architecture.ts';
+import { PLAIN, WeightReader, type LayerWeights } from './weights.ts';
 
 export const gptNeox: Architecture = {
   modelTypes: ['gpt_neox'],
@@ -14,15 +14,16 @@ export const gptNeox: Architecture = {
     const pct = c.num(['rotary_pct', 'partial_rotary_factor'], c.ropeParam('partial_rotary_factor', 0.25));
     const bias = c.bool('attention_bias', true);
     return {
-      modelType: c.modelType, nLayers: c.num('num_hidden_layers'), dModel: d, nHeads, nKvHeads: nHeads, headDim,
-      dFF: c.num('intermediate_size', 4 * d), vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 2048),
+      ...standardConfig(c, {
+        nLayers: c.num('num_hidden_layers'), dModel: d, nHeads, dFF: c.num('intermediate_size', 4 * d),
+        vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 2048),
+      }),
       norm: 'layernorm', normEps: c.num('layer_norm_eps', 1e-5), act: c.activation(c.str('hidden_act', 'gelu')),
-      gatedMlp: false, parallelResidual: c.bool('use_parallel_residual', true),
+      gatedMlp: false, residual: c.bool('use_parallel_residual', true) ? 'parallel' : 'sequential',
       // HF truncates: rotary_ndims = int(head_size * rotary_pct).
-      rotaryDim: Math.floor(headDim * pct),
+      positions: 'rotary', rotaryDim: Math.floor(headDim * pct),
       ropeTheta: c.num(['rotary_emb_base', 'rope_theta'], c.ropeParam('rope_theta', 10000)),
       qkvBias: bias, outBias: bias, mlpBias: true, tieEmbeddings: c.bool('tie_word_embeddings', false),
-      slidingWindow: null, eosTokenIds: c.eosTokenIds(),
     };
   },
   load(cfg, store, alloc) {
@@ -40,6 +41,6 @@ export const gptNeox: Architecture = {
     });
     const embed = r.embedding(`${p}embed_in.weight`, V, D);
     const unembed = cfg.tieEmbeddings ? embed : r.linear('embed_out', V, D, false);
-    return { embed, posEmbed: null, layers, finalNorm: r.norm(`${p}final_layer_norm`, D, true), unembed };
+    return { ...PLAIN, embed, layers, finalNorm: r.norm(`${p}final_layer_norm`, D, true), unembed };
   },
 };

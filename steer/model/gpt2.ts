@@ -1,7 +1,7 @@
 // GPT-2: learned absolute positions, LayerNorm, tanh GELU, Conv1D weights
 // stored [in, out], and the unembedding tied to the token embedding.
-import type { Architecture } from './architecture.ts';
-import { WeightReader, type LayerWeights } from './weights.ts';
+import { standardConfig, type Architecture } from './architecture.ts';
+import { PLAIN, WeightReader, type LayerWeights } from './weights.ts';
 
 export const gpt2: Architecture = {
   modelTypes: ['gpt2'],
@@ -9,12 +9,13 @@ export const gpt2: Architecture = {
     const d = c.num('n_embd');
     const nHeads = c.num('n_head');
     return {
-      modelType: c.modelType, nLayers: c.num('n_layer'), dModel: d, nHeads, nKvHeads: nHeads,
-      headDim: c.quotient(d, 'n_embd', nHeads, 'n_head'), dFF: c.num('n_inner', 4 * d), vocabSize: c.num('vocab_size'),
-      maxPositions: c.num('n_positions', 1024), norm: 'layernorm', normEps: c.num('layer_norm_epsilon', 1e-5),
-      act: c.activation(c.str('activation_function', 'gelu_new')), gatedMlp: false, parallelResidual: false,
-      rotaryDim: 0, ropeTheta: 0, qkvBias: true, outBias: true, mlpBias: true, tieEmbeddings: true,
-      slidingWindow: null, eosTokenIds: c.eosTokenIds(),
+      ...standardConfig(c, {
+        nLayers: c.num('n_layer'), dModel: d, nHeads, dFF: c.num('n_inner', 4 * d), vocabSize: c.num('vocab_size'),
+        maxPositions: c.num('n_positions', 1024),
+      }),
+      norm: 'layernorm', normEps: c.num('layer_norm_epsilon', 1e-5), act: c.activation(c.str('activation_function', 'gelu_new')),
+      gatedMlp: false, residual: 'sequential', positions: 'learned',
+      qkvBias: true, outBias: true, mlpBias: true, tieEmbeddings: true,
     };
   },
   load(cfg, store, alloc) {
@@ -30,7 +31,7 @@ export const gpt2: Architecture = {
     });
     const embed = r.embedding(`${p}wte.weight`, V, D);
     return {
-      embed, posEmbed: r.tensor(`${p}wpe.weight`, [cfg.maxPositions, D]), layers,
+      ...PLAIN, embed, posEmbed: r.tensor(`${p}wpe.weight`, [cfg.maxPositions, D]), layers,
       finalNorm: r.norm(`${p}ln_f`, D, true), unembed: embed,
     };
   },

@@ -1,7 +1,7 @@
 // Llama and its close relatives Mistral (sliding-window attention) and Qwen2
 // (q/k/v biases): RMSNorm, SwiGLU, full rotary embedding, grouped-query attention.
-import type { Architecture } from './architecture.ts';
-import { WeightReader, type LayerWeights } from './weights.ts';
+import { standardConfig, type Architecture } from './architecture.ts';
+import { PLAIN, WeightReader, type LayerWeights } from './weights.ts';
 
 export const llama: Architecture = {
   modelTypes: ['llama', 'mistral', 'qwen2'],
@@ -14,16 +14,18 @@ export const llama: Architecture = {
     const attnBias = c.bool('attention_bias', false);
     const useWindow = type === 'mistral' || (type === 'qwen2' && c.bool('use_sliding_window', false));
     const window = c.raw.sliding_window;
+    const nLayers = c.num('num_hidden_layers');
     return {
-      modelType: type, nLayers: c.num('num_hidden_layers'), dModel: d, nHeads,
-      nKvHeads: c.num('num_key_value_heads', nHeads), headDim, dFF: c.num('intermediate_size'), vocabSize: c.num('vocab_size'),
-      maxPositions: c.num('max_position_embeddings', 4096), norm: 'rmsnorm', normEps: c.num('rms_norm_eps', 1e-6),
-      act: c.activation(c.str('hidden_act', 'silu')), gatedMlp: true, parallelResidual: false,
-      rotaryDim: headDim, ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
+      ...standardConfig(c, {
+        nLayers, dModel: d, nHeads, nKvHeads: c.num('num_key_value_heads', nHeads), headDim, dFF: c.num('intermediate_size'),
+        vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 4096),
+        window: Array<number | null>(nLayers).fill(useWindow && typeof window === 'number' ? window : null),
+      }),
+      norm: 'rmsnorm', normEps: c.num('rms_norm_eps', 1e-6), act: c.activation(c.str('hidden_act', 'silu')), gatedMlp: true,
+      residual: 'sequential', positions: 'rotary', rotaryDim: headDim, ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
       // Qwen2 always has q/k/v biases and never an o_proj bias.
       qkvBias: type === 'qwen2' || attnBias, outBias: type !== 'qwen2' && attnBias,
       mlpBias: c.bool('mlp_bias', false), tieEmbeddings: c.bool('tie_word_embeddings', false),
-      slidingWindow: useWindow && typeof window === 'number' ? window : null, eosTokenIds: c.eosTokenIds(),
     };
   },
   load(cfg, store, alloc) {
@@ -45,6 +47,6 @@ export const llama: Architecture = {
     });
     const embed = r.embedding(`${p}embed_tokens.weight`, V, D);
     const unembed = cfg.tieEmbeddings ? embed : r.linear('lm_head', V, D, false);
-    return { embed, posEmbed: null, layers, finalNorm: r.norm(`${p}norm`, D, false), unembed };
+    return { ...PLAIN, embed, layers, finalNorm: r.norm(`${p}norm`, D, false), unembed };
   },
 };

@@ -25,7 +25,8 @@ export interface Norm {
 }
 export interface LayerWeights {
   ln1: Norm;
-  ln2: Norm;
+  /** null: the MLP reads ln1's output too (parallel blocks with one norm: Phi, Falcon-7B). */
+  ln2: Norm | null;
   qkv: Linear;
   o: Linear;
   /** [gate; up] rows when the MLP is gated, else the plain up-projection. */
@@ -33,13 +34,25 @@ export interface LayerWeights {
   down: Linear;
 }
 export interface ModelWeights {
-  /** [vocab, d_model]; also the unembedding when tied. */
+  /** [vocab, embedDim]; also the unembedding when tied. */
   embed: Linear;
+  /** Learned absolute positions [rows, d_model], or null. */
   posEmbed: Float32Array | null;
+  /** BLOOM normalises the embeddings before the first block. */
+  embedNorm: Norm | null;
+  /** OPT: embedDim -> d_model after the lookup, and back before the unembedding. */
+  projectIn: Linear | null;
   layers: LayerWeights[];
-  finalNorm: Norm;
+  /** null for post-norm models, whose blocks end in a norm. */
+  finalNorm: Norm | null;
+  projectOut: Linear | null;
   unembed: Linear;
 }
+
+/** The optional parts absent, for an architecture module to spread and override. */
+export const PLAIN: Pick<ModelWeights, 'posEmbed' | 'embedNorm' | 'projectIn' | 'projectOut'> = {
+  posEmbed: null, embedNorm: null, projectIn: null, projectOut: null,
+};
 
 export interface Alloc {
   f32(n: number): Float32Array;
@@ -49,9 +62,8 @@ export interface Alloc {
 /** Bytes of every matrix as held (norms and biases, which are tiny, not counted). */
 export function heldMatrixBytes(w: ModelWeights): number {
   const seen = new Set<WeightArray>();
-  const add = (l: Linear): void => void seen.add(l.w);
-  add(w.embed);
-  add(w.unembed);
+  const add = (l: Linear | null): void => void (l && seen.add(l.w));
+  [w.embed, w.unembed, w.projectIn, w.projectOut].forEach(add);
   for (const L of w.layers) [L.qkv, L.o, L.up, L.down].forEach(add);
   return [...seen].reduce((a, x) => a + x.byteLength, 0);
 }

@@ -11,7 +11,7 @@ describe('config.json', () => {
       model_type: 'gpt_neox', hidden_size: 1024, num_hidden_layers: 24, num_attention_heads: 16, intermediate_size: 4096,
       vocab_size: 50304, rotary_pct: 0.25, rotary_emb_base: 10000, layer_norm_eps: 1e-5, hidden_act: 'gelu', use_parallel_residual: true,
     });
-    expect(c).toMatchObject({ headDim: 64, rotaryDim: 16, parallelResidual: true, norm: 'layernorm', act: 'gelu', gatedMlp: false, qkvBias: true });
+    expect(c).toMatchObject({ headDim: 64, rotaryDim: 16, residual: 'parallel', norm: 'layernorm', act: 'gelu', gatedMlp: false, qkvBias: true });
   });
 
   it('reads Llama, Mistral and Qwen2 configs as RMSNorm SwiGLU with full RoPE and grouped-query attention', () => {
