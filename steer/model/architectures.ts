@@ -4,12 +4,13 @@ import type { TensorStore } from '../io/safetensors.ts';
 import { heapAlloc } from '../kernels/backend.ts';
 import type { Architecture, ModelConfig } from './architecture.ts';
 import { ConfigReader } from './config-reader.ts';
+import { gemma } from './gemma.ts';
 import { gpt2 } from './gpt2.ts';
 import { gptNeox } from './gpt-neox.ts';
 import { llama } from './llama.ts';
 import type { Alloc, ModelWeights } from './weights.ts';
 
-const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2];
+const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma];
 
 export const SUPPORTED_MODEL_TYPES: readonly string[] = ARCHITECTURES.flatMap((a) => a.modelTypes);
 

@@ -1,7 +1,7 @@
 // Llama and its close relatives Mistral (sliding-window attention) and Qwen2
 // (q/k/v biases): RMSNorm, SwiGLU, full rotary embedding, grouped-query attention.
-import { standardConfig, type Architecture } from './architecture.ts';
-import { PLAIN, WeightReader, type LayerWeights } from './weights.ts';
+import { standardConfig, type Architecture, type ModelConfig } from './architecture.ts';
+import { PLAIN, WeightReader, type LayerWeights, type ModelWeights, type Norm } from './weights.ts';
 
 export const llama: Architecture = {
   modelTypes: ['llama', 'mistral', 'qwen2'],
@@ -28,25 +28,31 @@ export const llama: Architecture = {
       mlpBias: c.bool('mlp_bias', false), tieEmbeddings: c.bool('tie_word_embeddings', false),
     };
   },
-  load(cfg, store, alloc) {
-    const { dModel: D, dFF: F, vocabSize: V, headDim: hd } = cfg;
-    const q = cfg.nHeads * hd;
-    const kv = cfg.nKvHeads * hd;
-    const r = new WeightReader(store, alloc);
-    const p = r.prefix('embed_tokens.weight', ['model.', '']);
-    const layers = Array.from({ length: cfg.nLayers }, (_, i): LayerWeights => {
-      const l = `${p}layers.${i}`;
-      const a = `${l}.self_attn`;
-      return {
-        ln1: r.norm(`${l}.input_layernorm`, D, false), ln2: r.norm(`${l}.post_attention_layernorm`, D, false),
-        qkv: r.stack([`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`], [q, kv, kv], D, cfg.qkvBias),
-        o: r.stack([`${a}.o_proj`], [D], q, cfg.outBias),
-        up: r.stack([`${l}.mlp.gate_proj`, `${l}.mlp.up_proj`], [F, F], D, cfg.mlpBias),
-        down: r.stack([`${l}.mlp.down_proj`], [D], F, cfg.mlpBias),
-      };
-    });
-    const embed = r.embedding(`${p}embed_tokens.weight`, V, D);
-    const unembed = cfg.tieEmbeddings ? embed : r.linear('lm_head', V, D, false);
-    return { ...PLAIN, embed, layers, finalNorm: r.norm(`${p}norm`, D, false), unembed };
-  },
+  load: (cfg, store, alloc) => loadLlamaLayout(cfg, new WeightReader(store, alloc), (r, name) => r.norm(name, cfg.dModel, false)),
 };
+
+/**
+ * The Llama tensor names (model.layers.N.self_attn.q_proj, mlp.gate_proj,
+ * input_layernorm, ...), shared by the architectures that kept them and
+ * differ only in how a norm is stored (`norm` reads one by name).
+ */
+export function loadLlamaLayout(cfg: ModelConfig, r: WeightReader, norm: (r: WeightReader, name: string) => Norm): ModelWeights {
+  const { dModel: D, dFF: F, vocabSize: V, headDim: hd } = cfg;
+  const q = cfg.nHeads * hd;
+  const kv = cfg.nKvHeads * hd;
+  const p = r.prefix('embed_tokens.weight', ['model.', '']);
+  const layers = Array.from({ length: cfg.nLayers }, (_, i): LayerWeights => {
+    const l = `${p}layers.${i}`;
+    const a = `${l}.self_attn`;
+    return {
+      ln1: norm(r, `${l}.input_layernorm`), ln2: norm(r, `${l}.post_attention_layernorm`),
+      qkv: r.stack([`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`], [q, kv, kv], D, cfg.qkvBias),
+      o: r.linear(`${a}.o_proj`, D, q, cfg.outBias),
+      up: r.stack([`${l}.mlp.gate_proj`, `${l}.mlp.up_proj`], [F, F], D, cfg.mlpBias),
+      down: r.linear(`${l}.mlp.down_proj`, D, F, cfg.mlpBias),
+    };
+  });
+  const embed = r.embedding(`${p}embed_tokens.weight`, V, D);
+  const unembed = cfg.tieEmbeddings ? embed : r.linear('lm_head', V, D, false);
+  return { ...PLAIN, embed, layers, finalNorm: norm(r, `${p}norm`), unembed };
+}
