@@ -8,9 +8,10 @@ import { gemma } from './gemma.ts';
 import { gpt2 } from './gpt2.ts';
 import { gptNeox } from './gpt-neox.ts';
 import { llama } from './llama.ts';
+import { phi } from './phi.ts';
 import type { Alloc, ModelWeights } from './weights.ts';
 
-const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma];
+const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma, phi];
 
 export const SUPPORTED_MODEL_TYPES: readonly string[] = ARCHITECTURES.flatMap((a) => a.modelTypes);
 
