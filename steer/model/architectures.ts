@@ -8,10 +8,11 @@ import { gemma } from './gemma.ts';
 import { gpt2 } from './gpt2.ts';
 import { gptNeox } from './gpt-neox.ts';
 import { llama } from './llama.ts';
+import { opt } from './opt.ts';
 import { phi } from './phi.ts';
 import type { Alloc, ModelWeights } from './weights.ts';
 
-const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma, phi];
+const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma, phi, opt];
 
 export const SUPPORTED_MODEL_TYPES: readonly string[] = ARCHITECTURES.flatMap((a) => a.modelTypes);
 

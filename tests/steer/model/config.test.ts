@@ -25,8 +25,8 @@ describe('config.json', () => {
 
   it('rejects an unsupported model_type naming config.json and the type', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ model_type: 'opt', hidden_size: 8 }));
-    expect(() => loadConfig(dir)).toThrow(new RegExp(`${join(dir, 'config.json')}: model_type "opt" is not supported`));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ model_type: 'mamba', hidden_size: 8 }));
+    expect(() => loadConfig(dir)).toThrow(new RegExp(`${join(dir, 'config.json')}: model_type "mamba" is not supported`));
   });
 
   it('rejects RoPE scaling rather than silently computing the wrong positions', () => {
