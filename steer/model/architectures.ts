@@ -5,6 +5,7 @@ import { heapAlloc } from '../kernels/backend.ts';
 import type { Architecture, ModelConfig } from './architecture.ts';
 import { ConfigReader } from './config-reader.ts';
 import { bloom } from './bloom.ts';
+import { falcon } from './falcon.ts';
 import { gemma } from './gemma.ts';
 import { gpt2 } from './gpt2.ts';
 import { gptNeox } from './gpt-neox.ts';
@@ -13,7 +14,7 @@ import { opt } from './opt.ts';
 import { phi } from './phi.ts';
 import type { Alloc, ModelWeights } from './weights.ts';
 
-const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma, phi, opt, bloom];
+const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma, phi, opt, bloom, falcon];
 
 export const SUPPORTED_MODEL_TYPES: readonly string[] = ARCHITECTURES.flatMap((a) => a.modelTypes);
 
