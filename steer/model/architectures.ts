@@ -11,11 +11,12 @@ import { gpt2 } from './gpt2.ts';
 import { gptNeo } from './gpt-neo.ts';
 import { gptNeox } from './gpt-neox.ts';
 import { llama } from './llama.ts';
+import { olmo } from './olmo.ts';
 import { opt } from './opt.ts';
 import { phi } from './phi.ts';
 import type { Alloc, ModelWeights } from './weights.ts';
 
-const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma, phi, opt, bloom, falcon, gptNeo];
+const ARCHITECTURES: Architecture[] = [gptNeox, llama, gpt2, gemma, phi, opt, bloom, falcon, gptNeo, olmo];
 
 export const SUPPORTED_MODEL_TYPES: readonly string[] = ARCHITECTURES.flatMap((a) => a.modelTypes);
 
