@@ -21,9 +21,10 @@ const SAMPLING = `  --seed S            sample instead of greedy decoding, seede
 export const HELP: Record<string, string> = {
   steer: `usage: cape steer <command> [options]
 
-Activation steering for local open-weight models (GPT-NeoX/Pythia, Llama, Mistral,
-Qwen2, GPT-2), on CPU. The hook site is the residual stream at the output of
-block L, blocks numbered from 0.
+Activation steering for local open-weight models on CPU (model_type gpt_neox,
+llama, mistral, qwen2, gpt2, gemma, phi, opt, bloom, falcon, gpt_neo, olmo).
+The hook site is the residual stream at the output of block L, blocks
+numbered from 0.
 
 commands:
   direction  build a truth direction at a layer and save it as a vector file

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../../../steer/model/config.ts';
+import { loadConfig, parseConfig, SUPPORTED_MODEL_TYPES } from '../../../steer/model/config.ts';
+import { HELP } from '../../../steer/cli/help.ts';
 import { loadModel } from '../../../steer/model/load.ts';
 import { GPT2, LLAMA, modelDir, NEOX, QWEN2, tempDir } from '../tiny-models.ts';
 
@@ -72,5 +73,20 @@ describe('model folders', () => {
     const cfg = { ...JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')), intermediate_size: 25 };
     writeFileSync(join(dir, 'config.json'), JSON.stringify(cfg));
     await expect(loadModel(dir)).rejects.toThrow(/tensor 'model\.layers\.0\.mlp\.gate_proj\.weight' has shape \[24,16\], expected \[25,16\]/);
+  });
+});
+
+describe('documentation', () => {
+  it('lists every supported model_type, and no other, in the steer README table, the main README and the help', () => {
+    const root = join(import.meta.dirname, '../../..');
+    const section = readFileSync(join(root, 'steer/README.md'), 'utf8').split('## Supported architectures')[1]!.split('\n## ')[0]!;
+    // Rows after the header and its |---| line.
+    const rows = section.split('\n').filter((l) => l.startsWith('|')).slice(2);
+    expect(rows.map((l) => /^\| `([a-z0-9_]+)`/.exec(l)?.[1]).sort()).toEqual([...SUPPORTED_MODEL_TYPES].sort());
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const t of SUPPORTED_MODEL_TYPES) {
+      expect(readme, t).toContain(`\`${t}\``);
+      expect(HELP.steer, t).toMatch(new RegExp(`\\b${t}\\b`));
+    }
   });
 });
