@@ -5,6 +5,7 @@ import { compareGenerations } from '../steering/compare.ts';
 import { computeDirection, defaultLayer } from '../steering/direction.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { runEval } from '../eval/eval.ts';
+import { inspectPrompt } from '../eval/inspect.ts';
 import { formatDirection, formatEval, formatGenerations, formatProbe, formatSweep } from './format.ts';
 import type { SteerPositions } from '../steering/hooks.ts';
 import { DEFAULT_ITEMS, readItems, type McItem } from '../eval/items.ts';
@@ -177,4 +178,33 @@ export async function probeCommand(v: Values, io: Io): Promise<number> {
     io.out(v.json ? JSON.stringify(report, null, 2) : formatProbe(report));
     return report.anyCompeting ? EXIT.finding : EXIT.ok;
   });
+}
+
+export async function inspectCommand(v: Values, io: Io): Promise<number> {
+  const text = str(v, 'prompt');
+  const idsFlag = str(v, 'ids');
+  if ((text === undefined) === (idsFlag === undefined)) throw new UsageError('give either --prompt TEXT or --ids N,N,...');
+  if (text === '') throw new UsageError('--prompt is empty');
+  const ids = idsFlag === undefined ? undefined : numList(v, 'ids', [], true);
+  const o = {
+    topK: num(v, 'top-k', 10, { int: true, min: 0 }),
+    allLogits: !!v.full,
+    layers: str(v, 'layers') ? numList(v, 'layers', [], true) : [],
+    maxNewTokens: num(v, 'max-new-tokens', 8, { int: true, min: 0 }),
+  };
+  const steerFlags = ['gate', 'strength', 'relative', 'positions', 'force'].filter((k) => v[k] !== undefined);
+  if (!str(v, 'vector') && steerFlags.length) throw new UsageError(`--${steerFlags[0]} needs --vector`);
+  const spec = str(v, 'vector') ? { strength: strength(v), positions: positions(v) } : null;
+  return withModel(v, (lm) => {
+    const promptIds = ids ?? lm.tokenizer.encode(text!);
+    const steer = spec && { ...spec, vector: vectorFor(v, lm), source: str(v, 'vector')! };
+    const report = inspectPrompt(lm, { text: text ?? null, ids: promptIds }, { ...o, steer });
+    io.out(compactJson(report));
+    return EXIT.ok;
+  });
+}
+
+/** Indented JSON with each array of numbers on one line: residual vectors stay readable. */
+export function compactJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, ' ')}]`);
 }

@@ -31,6 +31,7 @@ commands:
   generate   print unsteered and steered continuations side by side
   eval       judge truthfulness by likelihood, against a random-direction control
   probe      per-layer reasoning/truthfulness coupling (the paper's internal measure)
+  inspect    token ids, logits, residual stream and a greedy continuation of one prompt, as JSON
 
 Run \`cape steer <command> --help\` for options. Exit codes: 0 ok, 1 finding, 2 usage error.`,
 
@@ -100,4 +101,23 @@ ${COMMON}
   --layers L,L,...    layers to report (default all)
   --splits N          random splits for the baseline (default 20)
   --seed S            seed of the random splits (default 0)`,
+
+  inspect: `usage: cape steer inspect --model DIR (--prompt TEXT | --ids N,N,...) [options]
+
+Prints, as JSON, what the engine computes for one prompt: its token ids and
+vocabulary pieces (special and unknown tokens kept visible), the last position's
+top-k logits with log-probabilities (all logits with --full), the residual stream
+(block outputs, blocks from 0) at the chosen layers for every prompt position, and
+a greedy continuation with each step's top-1 minus top-2 logit margin. With
+--vector, everything is printed twice: unsteered, then steered.
+
+${COMMON}
+  --prompt TEXT       the prompt, tokenized by the model's tokenizer
+  --ids N,N,...       the prompt as token ids instead
+  --top-k K           logits to list (default 10)
+  --full              also print every last-position logit
+  --layers L,L,...    block outputs to print (default none)
+  --max-new-tokens N  greedy continuation length (default 8; 0 for none)
+  --vector FILE       also run steered with this vector
+${STRENGTH}`,
 };

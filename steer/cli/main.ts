@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HELP } from './help.ts';
 import { EXIT, isInputError, UsageError } from '../errors.ts';
-import { directionCommand, evalCommand, generateCommand, probeCommand, type Io, type Values } from './commands.ts';
+import { directionCommand, evalCommand, generateCommand, inspectCommand, probeCommand, type Io, type Values } from './commands.ts';
 
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, io: Io) => P
     run: evalCommand,
   },
   probe: { options: { ...COMMON, reasoning: s, truthfulness: s, layers: s, splits: s, seed: s }, run: probeCommand },
+  inspect: {
+    options: { ...COMMON, vector: s, gate: s, strength: s, relative: b, positions: s, force: b, prompt: s, ids: s, 'top-k': s, full: b, layers: s, 'max-new-tokens': s },
+    run: inspectCommand,
+  },
 };
 
 const defaultIo: Io = {

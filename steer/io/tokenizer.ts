@@ -7,7 +7,12 @@ import { SteerInputError } from '../errors.ts';
 export interface TextTokenizer {
   /** Token ids as the model's own tokenizer would produce them, special tokens (e.g. BOS) included. */
   encode(text: string): number[];
+  /** Text for humans: special tokens dropped. */
   decode(ids: number[]): string;
+  /** Text with special tokens kept, for inspection. */
+  decodeVerbatim(ids: number[]): string;
+  /** The vocabulary entry of one id, or a visible placeholder for an id the tokenizer does not know. */
+  piece(id: number): string;
 }
 
 export class TokenizerError extends SteerInputError {}
@@ -27,5 +32,7 @@ export function loadTokenizer(dir: string): TextTokenizer {
   return {
     encode: (text) => tok.encode(text).ids,
     decode: (ids) => tok.decode(ids, { skip_special_tokens: true }),
+    decodeVerbatim: (ids) => tok.decode(ids, { skip_special_tokens: false }),
+    piece: (id) => tok.id_to_token(id) ?? `<unknown id ${id}>`,
   };
 }

@@ -2,6 +2,7 @@
 // Each pass stops after the deepest layer needed: no unembedding, no cache reuse.
 import { SteerInputError } from '../errors.ts';
 import { captureHook } from './hooks.ts';
+import type { Transformer } from '../model/forward.ts';
 import type { LoadedModel } from '../model/load.ts';
 
 /** states.get(layer)[k] = block-`layer` output at the last token of texts[k]. */
@@ -11,16 +12,21 @@ export function lastTokenStates(lm: Pick<LoadedModel, 'model' | 'tokenizer'>, te
   for (const l of layers) {
     if (!Number.isInteger(l) || l < 0 || l >= nLayers) throw new SteerInputError(`layer ${l} outside 0..${nLayers - 1}`);
   }
-  const deepest = Math.max(...layers);
   const states = new Map<number, Float32Array[]>(layers.map((l) => [l, []]));
   for (const text of texts) {
     const ids = tokenizer.encode(text);
     if (ids.length === 0) throw new SteerInputError(`prompt tokenizes to nothing: ${JSON.stringify(text)}`);
-    const cap = captureHook(layers, 'last', model.config.dModel);
-    model.forward(ids, model.newCache(ids.length), { hook: cap.hook, stopAfterLayer: deepest, logits: 'none' });
-    for (const l of layers) states.get(l)!.push(cap.outputs.get(l)!);
+    const got = lastTokenStatesOfIds(model, ids, layers);
+    for (const l of layers) states.get(l)!.push(got.get(l)!);
   }
   return states;
+}
+
+/** Block outputs at the last of `ids`, for each of `layers`; the pass stops after the deepest. */
+export function lastTokenStatesOfIds(model: Transformer, ids: number[], layers: number[]): Map<number, Float32Array> {
+  const cap = captureHook(layers, 'last', model.config.dModel);
+  model.forward(ids, model.newCache(ids.length), { hook: cap.hook, stopAfterLayer: Math.max(...layers), logits: 'none' });
+  return cap.outputs;
 }
 
 export function meanOf(rows: Float32Array[]): Float64Array {

@@ -59,8 +59,24 @@ describe('cape steer', () => {
     expect(JSON.parse(r.out).layers).toHaveLength(4);
   });
 
+  it('inspect prints the prompt, logits, residuals and continuation as JSON, twice with a vector', async () => {
+    const r = await cli('inspect', '--model', dir, '--prompt', 'The sun is', '--layers', '0,2', '--top-k', '3', '--max-new-tokens', '2', '--threads', '1');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.input.text).toBe('The sun is');
+    expect(j.runs).toHaveLength(1);
+    expect(j.runs[0].lastLogits.top).toHaveLength(3);
+    expect(Object.keys(j.runs[0].residual)).toEqual(['0', '2']);
+    expect(j.runs[0].continuation.steps).toHaveLength(2);
+    const s = await cli('inspect', '--model', dir, '--ids', '5,6,7', '--vector', vector, '--strength', '3', '--full', '--threads', '1');
+    const k = JSON.parse(s.out);
+    expect(k.input.ids).toEqual([5, 6, 7]);
+    expect(k.runs.map((x: { steering: { alpha: number } | null }) => x.steering?.alpha ?? null)).toEqual([null, 3]);
+    expect(k.runs[0].lastLogits.all).toHaveLength(291);
+  });
+
   it('answers --help for every command with exit 0', async () => {
-    for (const c of ['direction', 'generate', 'eval', 'probe']) {
+    for (const c of ['direction', 'generate', 'eval', 'probe', 'inspect']) {
       const r = await cli(c, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toMatch(new RegExp(`^usage: cape steer ${c}`));
@@ -78,6 +94,11 @@ describe('cape steer', () => {
       [['generate', '--model', dir, '--vector', vector, '--prompt', 'x', '--temperature', '1'], /need --seed/],
       [['direction', '--model', join(dir, 'missing')], /config\.json: file not found/],
       [['eval', '--model', dir, '--sweep', '--strength', '1'], /--sweep takes its strengths from --strengths/],
+      [['inspect', '--model', dir], /either --prompt TEXT or --ids/],
+      [['inspect', '--model', dir, '--prompt', 'x', '--ids', '1'], /either --prompt TEXT or --ids/],
+      [['inspect', '--model', dir, '--ids', '1,x'], /--ids expects an integer >= 0, got "x"/],
+      [['inspect', '--model', dir, '--ids', '1,9999'], /token id 9999 outside the model's vocabulary/],
+      [['inspect', '--model', dir, '--prompt', 'x', '--strength', '2'], /--strength needs --vector/],
     ];
     for (const [argv, msg] of cases) {
       const r = await cli(...argv, '--threads', '1');
