@@ -15,7 +15,8 @@ import type { SamplingOptions } from '../steering/sampling.ts';
 import { DEFAULT_STATEMENTS, readStatements } from '../steering/statements.ts';
 import type { StrengthSpec } from '../steering/strength.ts';
 import { runSweep } from '../eval/sweep.ts';
-import { checkVectorFits, readVectorFile, writeVectorFile, type DirectionMethod, type VectorFile } from '../io/vector-file.ts';
+import { checkVectorFits, VectorFileError, type DirectionMethod, type VectorFile } from '../io/vector-file.ts';
+import { formatOf, readVectorAny, writeVectorAny } from '../io/vector-formats.ts';
 
 export interface Io {
   out(text: string): void;
@@ -93,11 +94,21 @@ async function withModel<T>(v: Values, f: (lm: LoadedModel) => T): Promise<T> {
   }
 }
 
+/** --vector-layer: which direction of a multi-block control vector to use. */
+function vectorLayer(v: Values): number | undefined {
+  return str(v, 'vector-layer') === undefined ? undefined : num(v, 'vector-layer', 0, { int: true, min: 0 });
+}
+
 function vectorFor(v: Values, lm: LoadedModel): VectorFile {
   const path = str(v, 'vector');
   if (!path) throw new UsageError('--vector FILE is required');
-  const vf = readVectorFile(path);
-  checkVectorFits(vf, { configSha256: lm.configSha256, dModel: lm.config.dModel, nLayers: lm.config.nLayers }, !!v.force);
+  const vf = readVectorAny(path, { layer: vectorLayer(v) });
+  try {
+    checkVectorFits(vf, { configSha256: lm.configSha256, dModel: lm.config.dModel, nLayers: lm.config.nLayers }, !!v.force);
+  } catch (e) {
+    if (e instanceof VectorFileError) throw new VectorFileError(`${path}: ${e.message}`);
+    throw e;
+  }
   return vf;
 }
 
@@ -108,7 +119,7 @@ export async function directionCommand(v: Values, io: Io): Promise<number> {
     const layer = num(v, 'layer', defaultLayer(lm.config.nLayers), { int: true, min: 0, max: lm.config.nLayers - 1 });
     const vf = computeDirection(lm, { layer, method: m, statements });
     const out = str(v, 'out') ?? `steer-vector-L${layer}.json`;
-    writeVectorFile(out, vf);
+    writeVectorAny(out, vf);
     io.out(v.json ? JSON.stringify({ out, ...vf, vector: undefined }, null, 2) : formatDirection(vf, out));
     return EXIT.ok;
   });
@@ -207,4 +218,19 @@ export async function inspectCommand(v: Values, io: Io): Promise<number> {
 /** Indented JSON with each array of numbers on one line: residual vectors stay readable. */
 export function compactJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, ' ')}]`);
+}
+
+export async function exportCommand(v: Values, io: Io): Promise<number> {
+  const from = str(v, 'vector'), to = str(v, 'out');
+  if (!from || !to) throw new UsageError('--vector FILE and --out FILE are required');
+  const format = formatOf(to);
+  const scale = num(v, 'scale', 1);
+  if (scale !== 1 && format !== 'gguf') throw new UsageError('--scale applies only to a .gguf control vector (llama.cpp adds it as stored)');
+  const vf = readVectorAny(from, { layer: vectorLayer(v) });
+  writeVectorAny(to, vf, { scale });
+  const how = format === 'gguf'
+    ? `llama.cpp control vector: direction.${vf.layer} = ${scale} x the vector (norm ${vf.norm.toFixed(3)}), added to block ${vf.layer}'s output at every position; use it with llama-cli --control-vector ${to}, or --control-vector-scaled ${to} X to multiply it by X`
+    : format === 'safetensors' ? `safetensors: tensor "direction" [${vf.dModel}], layer ${vf.layer}, hook site block_output, operation add in the metadata` : 'cape-steer-vector/1 JSON';
+  io.out(v.json ? JSON.stringify({ from, out: to, format, layer: vf.layer, scale, norm: vf.norm }, null, 2) : `wrote ${to}: ${how}`);
+  return EXIT.ok;
 }

@@ -15,8 +15,8 @@ export function formatDirection(v: VectorFile, path: string): string {
     `  model        ${v.model.source} (${v.model.modelType}, ${v.model.nLayers} blocks, config sha256 ${v.model.configSha256.slice(0, 12)}…)`,
     `  hook site    output of block ${v.layer} (blocks numbered from 0), operation add`,
     `  method       ${v.method}, sign: ${v.signConvention}, unit norm`,
-    `  statements   ${v.statementSet.name}: ${v.statementSet.nPairs} pairs (sha256 ${v.statementSet.sha256.slice(0, 12)}…)`,
-    `  residual RMS ${f3(v.residualRms)} (typical residual norm ${f3(v.residualRms * Math.sqrt(v.dModel))})`,
+    `  statements   ${v.statementSet ? `${v.statementSet.name}: ${v.statementSet.nPairs} pairs (sha256 ${v.statementSet.sha256.slice(0, 12)}…)` : 'unknown'}`,
+    `  residual RMS ${v.residualRms === null ? 'unknown' : `${f3(v.residualRms)} (typical residual norm ${f3(v.residualRms * Math.sqrt(v.dModel))})`}`,
   ].join('\n');
 }
 

@@ -12,7 +12,8 @@ const STRENGTH = `  --gate authors      strength from the authors' cosine bands 
                       (residual RMS x sqrt(d_model), recorded in the vector file)
   --positions P       last (default; the authors' hook: the last position of every forward pass)
                       or all (every position of every pass)
-  --force             apply a vector whose config.json hash differs from the model's`;
+  --force             apply a vector whose config.json hash differs from the model's (or, imported, has none)
+  --vector-layer L    the block to use from a control vector with directions for several`;
 
 const SAMPLING = `  --seed S            sample instead of greedy decoding, seeded (same draws for steered and unsteered)
   --temperature T     with --seed (default 0.7, as the authors)
@@ -32,6 +33,7 @@ commands:
   eval       judge truthfulness by likelihood, against a random-direction control
   probe      per-layer reasoning/truthfulness coupling (the paper's internal measure)
   inspect    token ids, logits, residual stream and a greedy continuation of one prompt, as JSON
+  export     convert a vector between .json, .gguf (llama.cpp control vector) and .safetensors
 
 Run \`cape steer <command> --help\` for options. Exit codes: 0 ok, 1 finding, 2 usage error.`,
 
@@ -45,7 +47,8 @@ ${COMMON}
   --method M          mean-diff (default) or pca (first principal axis of paired differences)
   --statements FILE   JSON Lines, one {"true": "...", "false": "..."} per line
                       (default: the project's 16 built-in pairs)
-  --out FILE          vector file to write (default steer-vector-L<layer>.json)`,
+  --out FILE          vector file to write (default steer-vector-L<layer>.json); a .gguf or
+                      .safetensors name writes that format (see cape steer export --help)`,
 
   generate: `usage: cape steer generate --model DIR --vector FILE --prompt TEXT [options]
 
@@ -53,7 +56,7 @@ Prints the unsteered and the steered continuation of each prompt. "Changed" only
 says the texts differ; it is not a judgement of truthfulness (use eval).
 
 ${COMMON}
-  --vector FILE       vector file from \`cape steer direction\` (required)
+  --vector FILE       vector file from \`cape steer direction\` (required): .json, .gguf or .safetensors
   --prompt TEXT       a prompt (repeatable)
   --prompts FILE      one prompt per line
   --max-new-tokens N  tokens to generate per prompt (default 40)
@@ -120,4 +123,31 @@ ${COMMON}
   --max-new-tokens N  greedy continuation length (default 8; 0 for none)
   --vector FILE       also run steered with this vector
 ${STRENGTH}`,
+
+  export: `usage: cape steer export --vector FILE --out FILE [options]
+
+Converts a steering vector between this project's JSON, a llama.cpp control
+vector (.gguf) and safetensors, by the --out extension.
+
+.gguf: as repeng writes them (general.architecture "controlvector",
+controlvector.model_hint, controlvector.layer_count) with one F32 tensor
+direction.L. llama.cpp adds direction.L to the output of block L (blocks from
+0, as here) at every position of every pass (--positions all here); it refuses
+direction.0, so a vector at block 0 cannot be exported. Use it with
+  llama-cli -m MODEL.gguf --control-vector FILE.gguf
+or --control-vector-scaled FILE.gguf X to add X times it.
+
+.safetensors: one F32 tensor "direction" with layer, hook_site, operation,
+model_config_sha256 and unit_norm in the metadata.
+
+Reading a .gguf made elsewhere gives an "imported" vector: no config hash
+(generate, eval and inspect then need --force) and no residual RMS (no
+--relative strength).
+
+  --vector FILE       the vector to convert (.json, .gguf or .safetensors)
+  --vector-layer L    the block to take from a control vector with several
+  --out FILE          where to write it: .json, .gguf or .safetensors
+  --scale X           .gguf only: write X times the vector (default 1: the unit vector)
+  --json              machine-readable output
+  -h, --help          this help`,
 };

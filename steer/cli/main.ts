@@ -5,14 +5,14 @@ import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HELP } from './help.ts';
 import { EXIT, isInputError, UsageError } from '../errors.ts';
-import { directionCommand, evalCommand, generateCommand, inspectCommand, probeCommand, type Io, type Values } from './commands.ts';
+import { directionCommand, evalCommand, exportCommand, generateCommand, inspectCommand, probeCommand, type Io, type Values } from './commands.ts';
 
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const s = { type: 'string' } as const;
 const b = { type: 'boolean' } as const;
 const COMMON: Options = { model: s, threads: s, json: b, help: { type: 'boolean', short: 'h' } };
-const STEER: Options = { vector: s, gate: s, strength: s, relative: b, positions: s, force: b, seed: s, temperature: s, 'top-p': s };
+const STEER: Options = { vector: s, 'vector-layer': s, gate: s, strength: s, relative: b, positions: s, force: b, seed: s, temperature: s, 'top-p': s };
 
 const COMMANDS: Record<string, { options: Options; run: (v: Values, io: Io) => Promise<number> }> = {
   direction: { options: { ...COMMON, layer: s, method: s, statements: s, out: s }, run: directionCommand },
@@ -23,9 +23,10 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, io: Io) => P
   },
   probe: { options: { ...COMMON, reasoning: s, truthfulness: s, layers: s, splits: s, seed: s }, run: probeCommand },
   inspect: {
-    options: { ...COMMON, vector: s, gate: s, strength: s, relative: b, positions: s, force: b, prompt: s, ids: s, 'top-k': s, full: b, layers: s, 'max-new-tokens': s },
+    options: { ...COMMON, vector: s, 'vector-layer': s, gate: s, strength: s, relative: b, positions: s, force: b, prompt: s, ids: s, 'top-k': s, full: b, layers: s, 'max-new-tokens': s },
     run: inspectCommand,
   },
+  export: { options: { vector: s, 'vector-layer': s, out: s, scale: s, json: b, help: { type: 'boolean', short: 'h' } }, run: exportCommand },
 };
 
 const defaultIo: Io = {
@@ -59,8 +60,10 @@ export async function steerMain(argv: string[], io: Io = defaultIo): Promise<num
     return EXIT.ok;
   }
   try {
-    if (!values.model) throw new UsageError('--model DIR is required');
-    values.threads ??= String(Math.min(8, availableParallelism()));
+    if ('model' in cmd.options) {
+      if (!values.model) throw new UsageError('--model DIR is required');
+      values.threads ??= String(Math.min(8, availableParallelism()));
+    }
     return await cmd.run(values, io);
   } catch (e) {
     if (!isInputError(e)) throw e;

@@ -15,12 +15,14 @@ export interface VectorFile {
   hookSite: 'block_output';
   operation: 'add';
   dModel: number;
-  method: DirectionMethod;
-  statementSet: { name: string; sha256: string; nPairs: number };
-  signConvention: 'true minus false';
-  /** RMS of the block-`layer` output entries over the statements' last tokens; typical residual L2 norm = residualRms * sqrt(dModel). */
-  residualRms: number;
-  /** L2 norm of `vector` (1: directions are saved unit-normalised). */
+  /** 'imported': read from a control vector made elsewhere, which does not say. */
+  method: DirectionMethod | 'imported';
+  /** null when imported. */
+  statementSet: { name: string; sha256: string; nPairs: number } | null;
+  signConvention: 'true minus false' | 'unknown';
+  /** RMS of the block-`layer` output entries over the statements' last tokens; typical residual L2 norm = residualRms * sqrt(dModel). null when imported. */
+  residualRms: number | null;
+  /** L2 norm of `vector` (1: directions made here are saved unit-normalised; an imported one keeps its own). */
   norm: number;
   vector: number[];
 }
@@ -52,8 +54,13 @@ export function readVectorFile(path: string): VectorFile {
 export function checkVectorFits(
   v: VectorFile, model: { configSha256: string; dModel: number; nLayers: number }, force = false,
 ): void {
-  if (v.dModel !== model.dModel) throw new VectorFileError(`vector has d_model ${v.dModel}, model has ${model.dModel}`);
+  if (v.dModel !== model.dModel) throw new VectorFileError(`the vector has ${v.dModel} entries (d_model), the model's hidden size is ${model.dModel}`);
   if (v.layer < 0 || v.layer >= model.nLayers) throw new VectorFileError(`vector layer ${v.layer} outside the model's 0..${model.nLayers - 1}`);
+  if (!force && !v.model.configSha256) {
+    throw new VectorFileError(
+      `vector ${v.model.source} carries no config.json hash (an imported control vector, model hint "${v.model.modelType}"): check it was made for this model and pass --force`,
+    );
+  }
   if (!force && v.model.configSha256 !== model.configSha256) {
     throw new VectorFileError(
       `vector was built for config.json sha256 ${v.model.configSha256.slice(0, 12)}…, this model's is ${model.configSha256.slice(0, 12)}… (use --force to apply anyway)`,

@@ -1,5 +1,6 @@
 // How much of the direction to add: a fixed multiple (absolute, or relative
 // to the residual stream's typical norm), or the authors' cosine-band gate.
+import { SteerInputError } from '../errors.ts';
 import { cosine } from './activations.ts';
 import type { VectorFile } from '../io/vector-file.ts';
 
@@ -39,7 +40,10 @@ export interface ResolvedStrength {
  */
 export function resolveStrength(spec: StrengthSpec, vf: VectorFile, promptState?: Float32Array): ResolvedStrength {
   if (spec.kind === 'fixed') {
-    const typicalNorm = vf.residualRms * Math.sqrt(vf.dModel);
+    if (spec.relative && vf.residualRms === null) {
+      throw new SteerInputError(`vector ${vf.model.source} records no residual RMS (imported), so --relative has nothing to scale by: give an absolute --strength`);
+    }
+    const typicalNorm = (vf.residualRms ?? 0) * Math.sqrt(vf.dModel);
     return spec.relative
       ? { alpha: (spec.value * typicalNorm) / vf.norm, label: 'fixed (relative)', cos: null }
       : { alpha: spec.value, label: 'fixed', cos: null };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { steerMain } from '../../../steer/cli/main.ts';
+import { encodeGguf } from '../../../steer/io/gguf.ts';
 import type { Io } from '../../../steer/cli/commands.ts';
 import { modelDir, NEOX, tempDir } from '../tiny-models.ts';
 
@@ -75,8 +76,35 @@ describe('cape steer', () => {
     expect(k.runs[0].lastLogits.all).toHaveLength(291);
   });
 
+  it('exports a vector as a llama.cpp control vector and as safetensors, and steers with either', async () => {
+    const gguf = join(tempDir(), 'v.gguf'), st = join(tempDir(), 'v.safetensors');
+    const e = await cli('export', '--vector', vector, '--out', gguf, '--scale', '4');
+    expect(e.code).toBe(0);
+    expect(e.out).toMatch(/direction\.1 = 4 x the vector.*--control-vector-scaled/);
+    expect((await cli('export', '--vector', gguf, '--out', st)).code).toBe(0);
+    const run = async (f: string): Promise<unknown> => JSON.parse((await cli('generate', '--model', dir, '--vector', f, '--prompt', 'The sun is', '--strength', '2', '--max-new-tokens', '3', '--json', '--threads', '1')).out).rows;
+    const want = await run(vector);
+    expect(await run(gguf)).toEqual(want);
+    expect(await run(st)).toEqual(want);
+  });
+
+  it('needs --force for a control vector made elsewhere, and names the file when its width does not fit', async () => {
+    const foreign = join(tempDir(), 'foreign.gguf');
+    writeFileSync(foreign, encodeGguf([['general.architecture', 'controlvector'], ['controlvector.model_hint', 'gpt_neox']], [{ name: 'direction.2', data: new Float32Array(16).fill(0.25) }]));
+    const args = ['generate', '--model', dir, '--vector', foreign, '--prompt', 'x', '--strength', '1', '--max-new-tokens', '1', '--threads', '1'];
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/foreign\.gguf: vector foreign\.gguf carries no config\.json hash.*--force/);
+    expect((await cli(...args, '--force')).code).toBe(0);
+    const wide = join(tempDir(), 'wide.gguf');
+    writeFileSync(wide, encodeGguf([], [{ name: 'direction.2', data: new Float32Array(32) }]));
+    const w = await cli('generate', '--model', dir, '--vector', wide, '--prompt', 'x', '--force', '--threads', '1');
+    expect(w.code).toBe(2);
+    expect(w.err).toMatch(/wide\.gguf: the vector has 32 entries \(d_model\), the model's hidden size is 16/);
+  });
+
   it('answers --help for every command with exit 0', async () => {
-    for (const c of ['direction', 'generate', 'eval', 'probe', 'inspect']) {
+    for (const c of ['direction', 'generate', 'eval', 'probe', 'inspect', 'export']) {
       const r = await cli(c, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toMatch(new RegExp(`^usage: cape steer ${c}`));
@@ -99,9 +127,12 @@ describe('cape steer', () => {
       [['inspect', '--model', dir, '--ids', '1,x'], /--ids expects an integer >= 0, got "x"/],
       [['inspect', '--model', dir, '--ids', '1,9999'], /token id 9999 outside the model's vocabulary/],
       [['inspect', '--model', dir, '--prompt', 'x', '--strength', '2'], /--strength needs --vector/],
+      [['export', '--vector', vector], /--vector FILE and --out FILE are required/],
+      [['export', '--vector', vector, '--out', 'v.txt'], /unknown vector file extension "\.txt"/],
+      [['export', '--vector', vector, '--out', 'v.safetensors', '--scale', '2'], /--scale applies only to a \.gguf/],
     ];
     for (const [argv, msg] of cases) {
-      const r = await cli(...argv, '--threads', '1');
+      const r = await cli(...argv, ...(argv[0] === 'export' ? [] : ['--threads', '1']));
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(msg);
     }

@@ -62,7 +62,7 @@ describe('eval', () => {
     const rows = runSweep(lm, items.slice(0, 2), { layers: [0, 2], strengths: [1, 0.5], relative: true });
     expect(rows.map((r) => [r.layer, r.strength])).toEqual([[0, 1], [0, 0.5], [2, 1], [2, 0.5]]);
     expect(rows[1]!.alpha).toBeCloseTo(rows[0]!.alpha / 2, 10);
-    expect(rows[0]!.alpha).toBeCloseTo(computeDirection(lm, { layer: 0 }).residualRms * 4, 6); // 1 x rms x sqrt(16)
+    expect(rows[0]!.alpha).toBeCloseTo(computeDirection(lm, { layer: 0 }).residualRms! * 4, 6); // 1 x rms x sqrt(16)
   });
 });
 

@@ -75,7 +75,7 @@ describe('vector file', () => {
     expect(() => checkVectorFits(back, fits)).not.toThrow();
     expect(() => checkVectorFits(back, { ...fits, configSha256: 'f'.repeat(64) })).toThrow(/--force/);
     expect(() => checkVectorFits(back, { ...fits, configSha256: 'f'.repeat(64) }, true)).not.toThrow();
-    expect(() => checkVectorFits(back, { ...fits, dModel: 32 }, true)).toThrow(/d_model 16, model has 32/);
+    expect(() => checkVectorFits(back, { ...fits, dModel: 32 }, true)).toThrow(/the vector has 16 entries \(d_model\), the model's hidden size is 32/);
   });
 });
 
