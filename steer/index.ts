@@ -1,9 +1,12 @@
-// Public API of the steering engine. The CLI (cli.ts) is a thin layer over these.
+// Public API of the steering engine. The CLI (cli/) is a thin layer over these.
 export { steerMain } from './cli/main.ts';
 export { EXIT, SteerInputError, UsageError } from './errors.ts';
 export { loadModel, type LoadedModel, type LoadOptions } from './model/load.ts';
 export { computeDirection, defaultLayer, meanDifference, pairedPca, type DirectionOptions } from './steering/direction.ts';
 export { readVectorFile, writeVectorFile, checkVectorFits, VECTOR_FORMAT, type VectorFile, type DirectionMethod } from './io/vector-file.ts';
+export { readVectorAny, writeVectorAny, formatOf, type VectorFormat } from './io/vector-formats.ts';
+export { readGguf, encodeGguf, type GgufFile } from './io/gguf.ts';
+export { inspectPrompt, type InspectOptions, type InspectReport } from './eval/inspect.ts';
 export { compareGenerations, type CompareOptions } from './steering/compare.ts';
 export { runEval, summarise, type EvalOptions, type EvalReport, type EvalSummary, type ItemResult } from './eval/eval.ts';
 export { runSweep, type SweepOptions, type SweepRow } from './eval/sweep.ts';
@@ -21,6 +24,7 @@ export { Transformer, type BlockOutputHook, type ForwardOptions } from './model/
 export { KVCache } from './model/kv-cache.ts';
 export { lastTokenStates } from './steering/activations.ts';
 export { loadConfig, parseConfig, SUPPORTED_MODEL_TYPES, type ModelConfig } from './model/config.ts';
+export type { Architecture } from './model/architecture.ts';
 export { openCheckpoint, openSafetensors, readHeader, type TensorStore, type DType } from './io/safetensors.ts';
 export { writeSafetensors, writeShardedSafetensors, encodeSafetensors, type TensorToWrite } from './io/safetensors-write.ts';
 export { writeSyntheticModel, syntheticConfig, syntheticTensors, MemoryTensorStore, type SyntheticSpec } from './io/synthetic.ts';
