@@ -14,7 +14,7 @@
  *  - one decode step reads every weight once, so its floor is the bytes of
  *    weights as held / the memory bandwidth, measured here as a sequential
  *    sum over an array as large as the weights with as many threads as the
- *    decode uses; goal ms/token <= 1.5 x that floor;
+ *    decode uses (the WebAssembly SIMD sum); goal ms/token <= 1.5 x that floor;
  *  - prefill (16 prompt tokens through the batched kernels) in tokens/s.
  *
  * Run: npx tsx bench/steer-memory.bench.ts   (STEER_BENCH_1B=1 for the 1.1B model)
@@ -28,6 +28,7 @@ import { Worker } from 'node:worker_threads';
 import { syntheticParamCount, writeSyntheticModel, type SyntheticSpec } from '../steer/io/synthetic.ts';
 import { loadModel } from '../steer/model/load.ts';
 import { heldMatrixBytes } from '../steer/model/weights.ts';
+import { SimdArena } from '../steer/kernels/simd.mjs';
 import { argmax } from '../steer/steering/sampling.ts';
 
 export const RSS_GOAL = 1.3;
@@ -68,32 +69,45 @@ async function child(dir: string, threads: number): Promise<ChildReport> {
   };
 }
 
-/** Best of 3 sequential sums over `bytes` of memory split across `threads` threads, in bytes per second. */
+/**
+ * Memory bandwidth: best of 3 sequential float32 sums over `bytes` of
+ * memory (as many as the weights), split across `threads` threads, with the
+ * WebAssembly SIMD sum (64 bytes per step, four accumulators), the fastest
+ * sequential read this engine has; in bytes per second.
+ */
 async function bandwidth(bytes: number, threads: number): Promise<number> {
-  const n = Math.floor(bytes / 8);
-  const data = new Float64Array(new SharedArrayBuffer(n * 8)).fill(1);
-  // Four accumulators, so the adds are not one dependency chain.
-  const sum = `function sum(a, s, e) { let x = 0, y = 0, z = 0, w = 0, i = s;
-    for (; i + 3 < e; i += 4) { x += a[i]; y += a[i + 1]; z += a[i + 2]; w += a[i + 3]; }
-    for (; i < e; i++) x += a[i]; return x + y + z + w; }`;
+  const arena = new SimdArena();
+  const n = Math.floor(bytes / 64) * 16;
+  const data = arena.f32(n).fill(1);
+  const m = arena.of(data)!;
+  const simdUrl = new URL('../steer/kernels/simd.mjs', import.meta.url).href;
   const workers = Array.from({ length: threads - 1 }, () => new Worker(
-    `${sum}; const { parentPort } = require('node:worker_threads');
-     parentPort.on('message', (m) => parentPort.postMessage(sum(m.a, m.s, m.e)));`, { eval: true },
+    `const { parentPort } = require('node:worker_threads');
+     import(${JSON.stringify(simdUrl)}).then(({ instantiate }) => {
+       let sum;
+       parentPort.on('message', (msg) => {
+         if (msg.memory) sum = instantiate(msg.memory).exports.sum;
+         else parentPort.postMessage(sum(msg.ptr, msg.bytes));
+       });
+       parentPort.postMessage('ready');
+     });`, { eval: true },
   ));
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const local = new Function('a', 's', 'e', `${sum}; return sum(a, s, e);`) as (a: Float64Array, s: number, e: number) => number;
-  const share = Math.ceil(n / threads);
+  await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
+  workers.forEach((w) => w.postMessage({ memory: m.memory }));
+  const sum = m.instance.exports.sum as (ptr: number, bytes: number) => number;
+  const share = Math.ceil(n / threads / 16) * 64;
   let best = 0;
   try {
     for (let rep = 0; rep < 3; rep++) {
       const t0 = performance.now();
       const parts = workers.map((w, k) => new Promise<number>((resolve) => {
         w.once('message', resolve);
-        w.postMessage({ a: data, s: (k + 1) * share, e: Math.min(n, (k + 2) * share) });
+        const from = Math.min(n * 4, (k + 1) * share);
+        w.postMessage({ ptr: data.byteOffset + from, bytes: Math.min(n * 4, (k + 2) * share) - from });
       }));
-      const total = local(data, 0, Math.min(n, share)) + (await Promise.all(parts)).reduce((a, b) => a + b, 0);
-      if (total !== n) throw new Error('bandwidth sum is wrong');
-      best = Math.max(best, (n * 8) / ((performance.now() - t0) / 1000));
+      const total = sum(data.byteOffset, Math.min(n * 4, share)) + (await Promise.all(parts)).reduce((a, b) => a + b, 0);
+      if (!Number.isFinite(total)) throw new Error('bandwidth sum is not finite');
+      best = Math.max(best, (n * 4) / ((performance.now() - t0) / 1000));
     }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -1,6 +1,6 @@
 // A model folder on disk (config.json, safetensors, tokenizer.json) -> a
 // runnable Transformer plus its tokenizer and identity.
-import { serialBackend, type MatmulBackend } from '../kernels/backend.ts';
+import { createSerialBackend, serialBackend, type MatmulBackend } from '../kernels/backend.ts';
 import { loadConfig, type ModelConfig } from './config.ts';
 import { Transformer } from './forward.ts';
 import { openCheckpoint } from '../io/safetensors.ts';
@@ -32,7 +32,7 @@ export async function loadModel(dir: string, o: LoadOptions = {}): Promise<Loade
   const store = openCheckpoint(dir);
   let backend: MatmulBackend = serialBackend;
   try {
-    if ((o.threads ?? 1) > 1) backend = await createThreadedBackend(o.threads!);
+    backend = (o.threads ?? 1) > 1 ? await createThreadedBackend(o.threads!) : createSerialBackend();
     const weights = loadWeights(config, store, backend.weights);
     const model = new Transformer(config, weights, backend);
     return { dir, config, configSha256: sha256, model, tokenizer, close: () => backend.close() };

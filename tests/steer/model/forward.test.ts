@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../steer/model/config.ts';
 import { Transformer } from '../../../steer/model/forward.ts';
 import { createThreadedBackend } from '../../../steer/kernels/threads.ts';
+import { createSerialBackend, serialBackend } from '../../../steer/kernels/backend.ts';
 import { MemoryTensorStore, syntheticConfig, syntheticTensors } from '../../../steer/io/synthetic.ts';
 import { loadWeights } from '../../../steer/model/architectures.ts';
 import { groupedToBlocks } from '../../../steer/model/weights.ts';
@@ -120,21 +121,34 @@ describe('KV cache', () => {
   }
 });
 
-describe('threaded matmul backend', () => {
-  it('gives bit-identical logits to the single-threaded backend', async () => {
-    const spec = { ...NEOX, dModel: 64, dFF: 256, nHeads: 4 };
-    const cfg = parseConfig(syntheticConfig(spec));
-    const tensors = syntheticTensors(spec);
-    const serial = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors)));
-    // Threshold 0: every product is split, including odd row counts (vocab 291).
-    const backend = await createThreadedBackend(2, { minParallelMacs: 0 });
-    try {
-      const threaded = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.weights), backend);
-      const ids = [1, 2, 3, 4, 5];
-      expect(Array.from(threaded.forward(ids, threaded.newCache(), { logits: 'all' })!)).toEqual(Array.from(serial.forward(ids, serial.newCache(), { logits: 'all' })!));
-      expect(Array.from(threaded.forward([9], threaded.newCache())!)).toEqual(Array.from(serial.forward([9], serial.newCache())!));
-    } finally {
-      await backend.close();
+describe('matmul backends', () => {
+  const spec = { ...NEOX, dModel: 64, dFF: 256, nHeads: 4 };
+  const cfg = parseConfig(syntheticConfig(spec));
+  const tensors = syntheticTensors(spec);
+  const ids = [1, 2, 3, 4, 5];
+  const run = (m: Transformer): number[][] => [Array.from(m.forward(ids, m.newCache(), { logits: 'all' })!), Array.from(m.forward([9], m.newCache())!)];
+
+  it('gives bit-identical logits with two threads as with one, on the SIMD and on the plain JavaScript kernels', async () => {
+    for (const simd of [true, false]) {
+      const one = simd ? createSerialBackend() : serialBackend;
+      // Threshold 0: every product is split, including odd row counts (vocab 291).
+      const two = await createThreadedBackend(2, { minParallelMacs: 0, simd });
+      try {
+        const a = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), one.weights), one);
+        const b = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), two.weights), two);
+        expect(run(b)).toEqual(run(a));
+      } finally {
+        await two.close();
+      }
     }
+  });
+
+  it('gives the SIMD kernels\' logits within float32 rounding of the double-accumulating JavaScript kernels', () => {
+    const simd = createSerialBackend();
+    const a = run(new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), simd.weights), simd));
+    const b = run(new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors))));
+    const diff = Math.max(...a.flat().map((x, i) => Math.abs(x - b.flat()[i]!)));
+    expect(diff).toBeLessThan(1e-5);
+    expect(diff).toBeGreaterThan(0); // really two different kernels
   });
 });

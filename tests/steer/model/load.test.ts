@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { openCheckpoint } from '../../../steer/io/safetensors.ts';
 import { MemoryTensorStore } from '../../../steer/io/synthetic.ts';
 import { loadWeights } from '../../../steer/model/architectures.ts';
+import { createSerialBackend } from '../../../steer/kernels/backend.ts';
 import { Transformer } from '../../../steer/model/forward.ts';
 import { loadModel } from '../../../steer/model/load.ts';
 import { heldMatrixBytes } from '../../../steer/model/weights.ts';
 import { GPT2, LLAMA, modelDir, NEOX } from '../tiny-models.ts';
 
-/** The same checkpoint with every tensor decoded to float32 up front (the engine's behaviour before 16-bit holding). */
+/** The same checkpoint with every tensor decoded to float32 up front (the engine's behaviour before 16-bit holding), on the same kind of backend. */
 function decodedModel(dir: string, lm: Awaited<ReturnType<typeof loadModel>>): Transformer {
   const store = openCheckpoint(dir);
   const tensors = store.names().map((name) => ({ name, shape: store.shape(name), data: store.read(name) }));
-  return new Transformer(lm.config, loadWeights(lm.config, new MemoryTensorStore(tensors)));
+  const backend = createSerialBackend();
+  return new Transformer(lm.config, loadWeights(lm.config, new MemoryTensorStore(tensors), backend.weights), backend);
 }
 
 describe('16-bit checkpoints', () => {
