@@ -14,7 +14,9 @@
  *  - one decode step reads every weight once, so its floor is the bytes of
  *    weights as held / the memory bandwidth, measured here as a sequential
  *    sum over an array as large as the weights with as many threads as the
- *    decode uses (the WebAssembly SIMD sum); goal ms/token <= 1.5 x that floor;
+ *    decode uses (the WebAssembly SIMD sum); goal ms/token <= 1.5 x that
+ *    floor, comparing the fastest of 8 steps with the fastest of 3 sums
+ *    (other processes on a shared machine only ever slow either down);
  *  - prefill (16 prompt tokens through the batched kernels) in tokens/s.
  *
  * Run: npx tsx bench/steer-memory.bench.ts   (STEER_BENCH_1B=1 for the 1.1B model)
@@ -36,12 +38,14 @@ export const FLOOR_GOAL = 1.5;
 const TINYLLAMA_1B: SyntheticSpec = { modelType: 'llama', nLayers: 22, dModel: 2048, nHeads: 32, nKvHeads: 4, dFF: 5632, vocabSize: 32000, seed: 7 };
 const SMALL: SyntheticSpec = { ...TINYLLAMA_1B, nLayers: 8, dModel: 1024, nHeads: 16, dFF: 2816 };
 const PROMPT_TOKENS = 16;
-const NEW_TOKENS = 6;
+const NEW_TOKENS = 8;
 
 interface ChildReport {
   loadMs: number;
   prefillTokPerSec: number;
+  /** Fastest single decode step. */
   decodeMsPerToken: number;
+  decodeMedianMs: number;
   heldBytes: number;
   peakRssBytes: number;
 }
@@ -58,13 +62,19 @@ async function child(dir: string, threads: number): Promise<ChildReport> {
   t0 = performance.now();
   let logits = lm.model.forward(prompt, cache)!;
   const prefillMs = performance.now() - t0;
-  t0 = performance.now();
-  for (let k = 0; k < NEW_TOKENS; k++) logits = lm.model.forward([argmax(logits)], cache)!;
-  const decodeMs = performance.now() - t0;
+  // Each step timed alone: the fastest is compared with the fastest of the
+  // bandwidth sums, since other processes on a shared machine only slow things.
+  const steps: number[] = [];
+  for (let k = 0; k < NEW_TOKENS; k++) {
+    t0 = performance.now();
+    logits = lm.model.forward([argmax(logits)], cache)!;
+    steps.push(performance.now() - t0);
+  }
   const heldBytes = heldMatrixBytes(lm.model.weights);
   await lm.close();
   return {
-    loadMs, prefillTokPerSec: PROMPT_TOKENS / (prefillMs / 1000), decodeMsPerToken: decodeMs / NEW_TOKENS,
+    loadMs, prefillTokPerSec: PROMPT_TOKENS / (prefillMs / 1000), decodeMsPerToken: Math.min(...steps),
+    decodeMedianMs: [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)]!,
     heldBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
@@ -173,7 +183,7 @@ export default async function steerMemoryBenchLines(): Promise<{ name: string; m
       goal: `peak RSS / checkpoint bytes = ${r.rssRatio.toFixed(2)} (${gb(r.report.peakRssBytes)} / ${gb(r.checkpointBytes)}) <= ${RSS_GOAL}: ${verdict(r.rssRatio <= RSS_GOAL)}`,
     },
     {
-      name: `steer decode ms/token, ${r.threads} thread(s)`, ms: r.report.decodeMsPerToken,
+      name: `steer decode ms/token (fastest step), ${r.threads} thread(s)`, ms: r.report.decodeMsPerToken,
       goal: `/ floor = ${r.floorRatio.toFixed(2)} (floor ${r.floorMs.toFixed(0)} ms = ${gb(r.report.heldBytes)} held / ${gb(r.bandwidthBytesPerSec)}/s summed here) <= ${FLOOR_GOAL}: ${verdict(r.floorRatio <= FLOOR_GOAL)}`,
     },
     {
@@ -194,7 +204,7 @@ if (process.argv[2] === '--child') {
 function linesOf(r: MemoryBenchResult): string[] {
   return [
     `load ${(r.report.loadMs / 1000).toFixed(1)} s; peak RSS ${gb(r.report.peakRssBytes)} = ${r.rssRatio.toFixed(2)} x checkpoint (goal <= ${RSS_GOAL}: ${verdict(r.rssRatio <= RSS_GOAL)})`,
-    `decode ${r.report.decodeMsPerToken.toFixed(0)} ms/token with ${r.threads} thread(s); floor ${r.floorMs.toFixed(0)} ms (${gb(r.report.heldBytes)} / ${gb(r.bandwidthBytesPerSec)}/s); ratio ${r.floorRatio.toFixed(2)} (goal <= ${FLOOR_GOAL}: ${verdict(r.floorRatio <= FLOOR_GOAL)})`,
+    `decode ${r.report.decodeMsPerToken.toFixed(0)} ms/token (fastest step; median ${r.report.decodeMedianMs.toFixed(0)}) with ${r.threads} thread(s); floor ${r.floorMs.toFixed(0)} ms (${gb(r.report.heldBytes)} / ${gb(r.bandwidthBytesPerSec)}/s); ratio ${r.floorRatio.toFixed(2)} (goal <= ${FLOOR_GOAL}: ${verdict(r.floorRatio <= FLOOR_GOAL)})`,
     `prefill ${r.report.prefillTokPerSec.toFixed(1)} tok/s over ${PROMPT_TOKENS} tokens`,
   ];
 }

@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { serialBackend } from '../steer/kernels/backend.ts';
+import { createSerialBackend } from '../steer/kernels/backend.ts';
 import { parseConfig } from '../steer/model/config.ts';
 import { Transformer } from '../steer/model/forward.ts';
 import { generateIds } from '../steer/steering/generate.ts';
@@ -59,7 +59,7 @@ export async function benchSteer(o: BenchOptions = {}): Promise<SteerBenchResult
   const prompt = Array.from({ length: promptTokens }, (_, i) => (i * 977 + 13) % cfg.vocabSize);
   const runs: SteerBenchRun[] = [];
   for (const threads of threadCounts) {
-    const backend = threads > 1 ? await createThreadedBackend(threads) : serialBackend;
+    const backend = threads > 1 ? await createThreadedBackend(threads) : createSerialBackend();
     try {
       const model = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.weights), backend);
       generateIds(model, prompt, { maxNewTokens: 12, stopIds: [] }); // JIT warm-up, in the workers too

@@ -1,4 +1,4 @@
-// The four `cape steer` commands: flags -> plain-API calls -> printed report
+// The `cape steer` commands: flags -> plain-API calls -> printed report
 // and exit code. All numeric work lives in the modules they call.
 import { readFileSync } from 'node:fs';
 import { compareGenerations } from '../steering/compare.ts';

@@ -4,6 +4,7 @@
 // each step's top-1 minus top-2 logit margin; once unsteered and, given a
 // vector, once steered.
 import { SteerInputError } from '../errors.ts';
+import type { BlockOutputHook } from '../model/forward.ts';
 import type { LoadedModel } from '../model/load.ts';
 import { lastTokenStatesOfIds } from '../steering/activations.ts';
 import { captureHook, composeHooks, steeringHook, type SteerPositions } from '../steering/hooks.ts';
@@ -63,7 +64,7 @@ export function inspectPrompt(lm: LoadedModel, input: { text: string | null; ids
 function run(lm: LoadedModel, ids: number[], o: InspectOptions, steer: InspectOptions['steer']): InspectRun {
   const { model, tokenizer, config } = lm;
   let steering: InspectRun['steering'] = null;
-  let hook = undefined;
+  let hook: BlockOutputHook | undefined;
   if (steer) {
     const vf = steer.vector;
     const state = steer.strength.kind === 'authors-gate' ? lastTokenStatesOfIds(model, ids, [vf.layer]).get(vf.layer) : undefined;

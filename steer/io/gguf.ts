@@ -5,7 +5,7 @@
 // offset into the data section), padding to `general.alignment` (default
 // 32), then the data section. Strings are a u64 byte length and UTF-8 bytes;
 // everything is little-endian.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { SteerInputError } from '../errors.ts';
 import { decodeF16 } from './half.ts';
 
@@ -33,7 +33,12 @@ export interface GgufFile {
   tensors: GgufTensor[];
 }
 
+/** Control vectors are small; a file this large is a model, not worth reading whole. */
+const MAX_BYTES = 1 << 30;
+
 export function readGguf(file: string): GgufFile {
+  const size = statSync(file).size;
+  if (size > MAX_BYTES) throw new GgufError(`${file}: ${size} bytes, too large for a control vector (a model file?)`);
   const buf = readFileSync(file);
   let at = 0;
   const need = (n: number, what: string): void => {
@@ -109,7 +114,7 @@ export function readGguf(file: string): GgufFile {
   return { version, metadata, tensors };
 }
 
-/** A version-3 GGUF file of F32 tensors (the type llama.cpp requires for control vectors). */
+/** A version-3 GGUF file of one-dimensional F32 tensors (the type llama.cpp requires for control vectors). */
 export function encodeGguf(metadata: [string, GgufEntry][], tensors: { name: string; data: Float32Array }[]): Buffer {
   const parts: Buffer[] = [];
   const u32 = (v: number): void => void parts.push(Buffer.from(new Uint32Array([v]).buffer));
@@ -129,11 +134,22 @@ export function encodeGguf(metadata: [string, GgufEntry][], tensors: { name: str
   u64(metadata.length);
   for (const [key, v] of metadata) {
     str(key);
-    if (typeof v === 'string') (u32(T.STRING), str(v));
-    else if (typeof v === 'boolean') (u32(T.BOOL), parts.push(Buffer.from([v ? 1 : 0])));
-    else if ('u32' in v) (u32(T.U32), u32(v.u32));
-    else if ('i32' in v) (u32(T.I32), parts.push(Buffer.from(new Int32Array([v.i32]).buffer)));
-    else (u32(T.F32), parts.push(Buffer.from(new Float32Array([v.f32]).buffer)));
+    if (typeof v === 'string') {
+      u32(T.STRING);
+      str(v);
+    } else if (typeof v === 'boolean') {
+      u32(T.BOOL);
+      parts.push(Buffer.from([v ? 1 : 0]));
+    } else if ('u32' in v) {
+      u32(T.U32);
+      u32(v.u32);
+    } else if ('i32' in v) {
+      u32(T.I32);
+      parts.push(Buffer.from(new Int32Array([v.i32]).buffer));
+    } else {
+      u32(T.F32);
+      parts.push(Buffer.from(new Float32Array([v.f32]).buffer));
+    }
   }
   let offset = 0;
   const offsets = tensors.map((t) => {

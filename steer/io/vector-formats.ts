@@ -16,7 +16,7 @@
 // output), and it adds the vector at every position of every pass (our
 // `--positions all`), scaled by --control-vector-scaled's factor (1 for
 // --control-vector).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { encodeGguf, readGguf, type GgufValue } from './gguf.ts';
 import { readHeader, readTensor } from './safetensors.ts';
@@ -47,8 +47,14 @@ export function writeVectorAny(path: string, v: VectorFile, o: WriteOptions = {}
 
 /** `layer` picks one direction of a control vector that has several. */
 export function readVectorAny(path: string, o: { layer?: number } = {}): VectorFile {
-  const head = readFileSync(path).subarray(0, 4).toString('latin1');
-  if (head === 'GGUF') return readControlVector(path, o.layer);
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('latin1') === 'GGUF') return readControlVector(path, o.layer);
   if (extname(path).toLowerCase() === '.safetensors') return readSafetensorsVector(path);
   return readVectorFile(path);
 }
