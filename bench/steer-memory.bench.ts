@@ -3,9 +3,9 @@
  * synthetic Llama-layout model in BF16 that this bench writes to a temporary
  * folder (and deletes): TinyLlama-1.1B's shape (22 blocks, d_model 2048,
  * 32 heads over 4 key/value heads, d_ff 5632, vocab 32000; 1.1B parameters,
- * 2.2 GB) when STEER_BENCH_1B=1, else a 155M-parameter model of the same
- * layout (8 blocks, d_model 1024), since writing and running the 1.1B model
- * takes minutes on 2 shared cores.
+ * 2.2 GB; about 30 s on 2 cores, most of it writing the file), or with
+ * STEER_BENCH_SMALL=1 a 155M-parameter model of the same layout (8 blocks,
+ * d_model 1024) for a quick look.
  *
  * A child process loads the folder through the real loader and generates,
  * so its peak RSS is the engine's alone. Goals:
@@ -19,7 +19,7 @@
  *    (other processes on a shared machine only ever slow either down);
  *  - prefill (16 prompt tokens through the batched kernels) in tokens/s.
  *
- * Run: npx tsx bench/steer-memory.bench.ts   (STEER_BENCH_1B=1 for the 1.1B model)
+ * Run: npx tsx bench/steer-memory.bench.ts   (STEER_BENCH_SMALL=1 for the 155M model)
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -150,7 +150,7 @@ export interface MemoryBenchResult {
 }
 
 export async function benchSteerMemory(o: { full?: boolean; threads?: number } = {}): Promise<MemoryBenchResult> {
-  const full = o.full ?? process.env.STEER_BENCH_1B === '1';
+  const full = o.full ?? process.env.STEER_BENCH_SMALL !== '1';
   const spec = full ? TINYLLAMA_1B : SMALL;
   const threads = o.threads ?? Math.min(2, availableParallelism());
   const dir = mkdtempSync(join(tmpdir(), 'cape-steer-bench-'));
@@ -176,7 +176,7 @@ const verdict = (ok: boolean): string => (ok ? 'pass' : 'miss');
 
 export default async function steerMemoryBenchLines(): Promise<{ name: string; ms: number; goal?: string }[]> {
   const r = await benchSteerMemory();
-  const model = `${(r.params / 1e9).toFixed(2)}B-param Llama BF16${r.full ? '' : ' (1.1B: STEER_BENCH_1B=1)'}`;
+  const model = `${(r.params / 1e9).toFixed(2)}B-param Llama BF16${r.full ? '' : ' (STEER_BENCH_SMALL=1; unset for 1.1B)'}`;
   return [
     {
       name: `steer memory, ${model}: load`, ms: r.report.loadMs,
