@@ -216,7 +216,7 @@ export async function inspectCommand(v: Values, io: Io): Promise<number> {
 }
 
 /** Indented JSON with each array of numbers on one line: residual vectors stay readable. */
-export function compactJson(value: unknown): string {
+function compactJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, ' ')}]`);
 }
 

@@ -92,7 +92,7 @@ function checkEntry(file: string, name: string, raw: unknown): [number, number] 
 }
 
 /** Checks the dtype, the shape and the byte count of a tensor; returns its dtype. */
-export function checkTensor(info: TensorInfo, expectShape?: number[]): DType {
+function checkTensor(info: TensorInfo, expectShape?: number[]): DType {
   const where = `${basename(info.file)}: tensor '${info.name}'`;
   if (!(info.dtype in BYTES)) {
     throw new SafetensorsError(`${where} has unsupported dtype ${info.dtype} (supported: F32, F16, BF16)`);
@@ -107,7 +107,7 @@ export function checkTensor(info: TensorInfo, expectShape?: number[]): DType {
   return info.dtype as DType;
 }
 
-export function readRawTensor(info: TensorInfo, expectShape: number[] | undefined, dest: Uint8Array): void {
+function readRawTensor(info: TensorInfo, expectShape: number[] | undefined, dest: Uint8Array): void {
   checkTensor(info, expectShape);
   if (dest.byteLength !== info.byteLength) throw new Error(`readRaw: ${dest.byteLength}-byte destination for ${info.byteLength} bytes of '${info.name}'`);
   const fd = openSync(info.file, 'r');

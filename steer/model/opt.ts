@@ -7,7 +7,7 @@ import { standardConfig, type Architecture } from './architecture.ts';
 import { PLAIN, WeightReader, type LayerWeights, type Norm } from './weights.ts';
 
 /** OPT's learned position table is offset by two rows, a relic of fairseq's padding positions. */
-export const OPT_POSITION_OFFSET = 2;
+const OPT_POSITION_OFFSET = 2;
 
 export const opt: Architecture = {
   modelTypes: ['opt'],
