@@ -11,14 +11,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { serialBackend } from '../steer/backend.ts';
-import { parseConfig } from '../steer/config.ts';
-import { Transformer } from '../steer/forward.ts';
-import { generateIds } from '../steer/generate.ts';
-import { argmax } from '../steer/sampling.ts';
-import { MemoryTensorStore, syntheticConfig, syntheticTensors, type SyntheticSpec } from '../steer/synthetic.ts';
-import { createThreadedBackend } from '../steer/threads.ts';
-import { loadWeights } from '../steer/weights.ts';
+import { createSerialBackend } from '../steer/kernels/backend.ts';
+import { parseConfig } from '../steer/model/config.ts';
+import { Transformer } from '../steer/model/forward.ts';
+import { generateIds } from '../steer/steering/generate.ts';
+import { argmax } from '../steer/steering/sampling.ts';
+import { MemoryTensorStore, syntheticConfig, syntheticTensors, type SyntheticSpec } from '../steer/io/synthetic.ts';
+import { createThreadedBackend } from '../steer/kernels/threads.ts';
+import { loadWeights } from '../steer/model/architectures.ts';
 
 export const GOAL_TOKENS_PER_SECOND = 8;
 
@@ -59,9 +59,9 @@ export async function benchSteer(o: BenchOptions = {}): Promise<SteerBenchResult
   const prompt = Array.from({ length: promptTokens }, (_, i) => (i * 977 + 13) % cfg.vocabSize);
   const runs: SteerBenchRun[] = [];
   for (const threads of threadCounts) {
-    const backend = threads > 1 ? await createThreadedBackend(threads) : serialBackend;
+    const backend = threads > 1 ? await createThreadedBackend(threads) : createSerialBackend();
     try {
-      const model = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.alloc), backend);
+      const model = new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), backend.weights), backend);
       generateIds(model, prompt, { maxNewTokens: 12, stopIds: [] }); // JIT warm-up, in the workers too
       let t0 = performance.now();
       const out = generateIds(model, prompt, { maxNewTokens: newTokens, stopIds: [] });
@@ -96,7 +96,7 @@ export default async function steerBenchLines(): Promise<{ name: string; ms: num
   return r.runs.map((run) => ({
     name: `steer greedy ms/token, ${run.threads} thread${run.threads > 1 ? 's' : ''}`,
     ms: 1000 / run.endToEndTokPerSec,
-    goal: `<= ${(1000 / GOAL_TOKENS_PER_SECOND).toFixed(0)} ms/token (>= ${GOAL_TOKENS_PER_SECOND} tok/s)`,
+    goal: `<= ${(1000 / GOAL_TOKENS_PER_SECOND).toFixed(0)} ms/token (>= ${GOAL_TOKENS_PER_SECOND} tok/s): ${run.meetsGoal ? 'pass' : 'miss'}`,
   }));
 }
 

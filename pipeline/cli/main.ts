@@ -40,11 +40,11 @@ inputs does nothing. results/latest points to the newest folder.
   dashboard: dashboardCommand,
   serve: serveCommand,
   steer: {
-    summary: 'activation steering for local open-weight models (direction, generate, eval, probe)',
-    help: 'cape steer <direction|generate|eval|probe> --help  (see steer/README.md)',
+    summary: 'activation steering for local open-weight models (direction, generate, eval, probe, inspect, export)',
+    help: 'cape steer <direction|generate|eval|probe|inspect|export> --help  (see steer/README.md)',
     ownHelp: true,
     // Loaded on use: the steering engine and its tokenizer are not needed by any other command.
-    run: async (argv) => (await import('../../steer/cli.ts')).steerMain(argv),
+    run: async (argv) => (await import('../../steer/cli/main.ts')).steerMain(argv),
   },
   'check-reference': checkReferenceCommand,
   snapshot: snapshotCommand,
