@@ -1,5 +1,5 @@
 import { BENCHMARK_LABEL, type Config } from './config.ts';
-import { familyIntervals, modelPhases, type Interval } from './intervals.ts';
+import { familyIntervals, intervalRecord, modelPhases, type Interval } from './intervals.ts';
 import { familiesOf } from './panels.ts';
 import { familyNoiseSource, type FamilyNoise, type FamilyNoiseSource } from './noise/family-draws.ts';
 import { SCORED_BENCHMARKS } from './noise/benchmarks.ts';
@@ -107,26 +107,7 @@ function tables(results: PanelCoupling[], noise: NoiseModel, cfg: Config) {
     pc.families.flatMap((f) =>
       f.intervals.map((iv, k) => {
         const range = f.noise?.g12[k] ?? null;
-        return {
-          panel: pc.panel,
-          family: f.family,
-          from: iv.from,
-          to: iv.to,
-          from_b: iv.fromB,
-          to_b: iv.toB,
-          mid_b: iv.midB,
-          d_hs: iv.dHs,
-          d_tqa: iv.dTqa,
-          g12: iv.g12,
-          phase: iv.phase,
-          flag: iv.flag,
-          se_d_hs: iv.seDHs,
-          se_d_tqa: iv.seDTqa,
-          p_g12_positive: iv.pG12Positive,
-          sign: iv.sign,
-          g12_noise_low: range?.[0] ?? null,
-          g12_noise_high: range?.[1] ?? null,
-        };
+        return { panel: pc.panel, family: f.family, ...intervalRecord(iv), g12_noise_low: range?.[0] ?? null, g12_noise_high: range?.[1] ?? null };
       }),
     ),
   );

@@ -70,6 +70,26 @@ function intervalNoise(a: Model, b: Model, dHs: number, dTqa: number, noise: Noi
   return { seDHs, seDTqa, pG12Positive: p, sign: g12Sign(dHs, seDHs, p, noise.rule) };
 }
 
+/** An interval's numbers under their machine-readable names, as tables and `--json` write them. */
+export function intervalRecord(iv: Interval) {
+  return {
+    from: iv.from,
+    to: iv.to,
+    from_b: iv.fromB,
+    to_b: iv.toB,
+    mid_b: iv.midB,
+    d_hs: iv.dHs,
+    d_tqa: iv.dTqa,
+    g12: iv.g12,
+    phase: iv.phase,
+    flag: iv.flag,
+    se_d_hs: iv.seDHs,
+    se_d_tqa: iv.seDTqa,
+    p_g12_positive: iv.pG12Positive,
+    sign: iv.sign,
+  };
+}
+
 /** Phase of each model = phase of the interval that ends at it; the smallest model has none. */
 export function modelPhases(intervals: readonly Interval[]): Map<string, Phase | null> {
   const out = new Map<string, Phase | null>();

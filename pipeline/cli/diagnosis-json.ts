@@ -4,6 +4,7 @@
  * the point reading and as a distribution over score-noise draws.
  */
 import type { Diagnosis } from '../diagnose.ts';
+import { intervalRecord } from '../intervals.ts';
 
 export function diagnosisJson(d: Diagnosis, focus: string | null, panel: string) {
   const n = d.ncDistribution;
@@ -14,22 +15,7 @@ export function diagnosisJson(d: Diagnosis, focus: string | null, panel: string)
     phase: d.phase,
     phase_sign: d.phaseSign,
     models: d.models.map((m) => ({ model: m.model, params_b: m.paramsB, hellaswag: m.hs, truthfulqa_mc2: m.tqa, phase: m.phase })),
-    intervals: d.intervals.map((iv) => ({
-      from: iv.from,
-      to: iv.to,
-      from_b: iv.fromB,
-      to_b: iv.toB,
-      mid_b: iv.midB,
-      d_hs: iv.dHs,
-      d_tqa: iv.dTqa,
-      se_d_hs: iv.seDHs,
-      se_d_tqa: iv.seDTqa,
-      g12: iv.g12,
-      p_g12_positive: iv.pG12Positive,
-      sign: iv.sign,
-      phase: iv.phase,
-      flag: iv.flag,
-    })),
+    intervals: d.intervals.map(intervalRecord),
     r_hs_tqa: { r: d.hsTqa.r, n: d.hsTqa.n, p: d.hsTqa.p, noise_low: d.rNoise?.[0] ?? null, noise_high: d.rNoise?.[1] ?? null },
     partial_r: d.partialR,
     nc: {

@@ -4,6 +4,7 @@
  * prints, one per prediction and scoring set.
  */
 import { BENCHMARK_LABEL, type Config } from '../config.ts';
+import { intervalRecord } from '../intervals.ts';
 import { makeTable } from '../table.ts';
 import type { Table } from '../types.ts';
 import type { OosNumbers, PredictionScore } from './types.ts';
@@ -85,21 +86,10 @@ export function outOfSampleTables(o: OosNumbers, cfg: Config): Table[] {
         ['sign', 'sign under score noise (+, -, within noise, undefined)'],
       ],
       o.families.flatMap((f) =>
-        f.coupling.intervals.map((iv, k) => ({
-          family: f.family,
-          scoring_set: f.set,
-          lower_repo: f.models[k]!.hfId,
-          upper_repo: f.models[k + 1]!.hfId,
-          lower_b: iv.fromB,
-          upper_b: iv.toB,
-          d_hs: iv.dHs,
-          d_tqa: iv.dTqa,
-          se_d_hs: iv.seDHs,
-          se_d_tqa: iv.seDTqa,
-          g12: iv.g12,
-          p_g12_positive: iv.pG12Positive,
-          sign: iv.sign,
-        })),
+        f.coupling.intervals.map((iv, k) => {
+          const { d_hs, d_tqa, se_d_hs, se_d_tqa, g12, p_g12_positive, sign } = intervalRecord(iv);
+          return { family: f.family, scoring_set: f.set, lower_repo: f.models[k]!.hfId, upper_repo: f.models[k + 1]!.hfId, lower_b: iv.fromB, upper_b: iv.toB, d_hs, d_tqa, se_d_hs, se_d_tqa, g12, p_g12_positive, sign };
+        }),
       ),
       [`Standard errors from item counts (tables/noise-benchmarks); g12 is not computed where |ΔHS| is at or below ${cfg.coupling.minDeltaHs} pp, and its sign is "undefined" where |ΔHS| < ${cfg.noise.undefinedHsSe} SE.`],
       ['family', 'lower_repo', 'upper_repo'],
