@@ -97,8 +97,8 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
   const familyName = h('input', { type: 'text', id: 'lmeval-family', value: 'My family', autocomplete: 'off' }) as HTMLInputElement;
   const sizes = h('input', { type: 'text', id: 'lmeval-params', placeholder: 'pythia-160m=0.16, pythia-410m=0.41', autocomplete: 'off', 'aria-describedby': 'lmeval-help' }) as HTMLInputElement;
   const allowShots = h('input', { type: 'checkbox', id: 'lmeval-shots' }) as HTMLInputElement;
-  const fromFiles = async () => {
-    const read = await Promise.all(Array.from(files.files ?? []).map(async (f) => ({ path: f.name, text: await f.text() })));
+  const fromFiles = async (chosen: FileList | null = files.files) => {
+    const read = await Promise.all(Array.from(chosen ?? []).map(async (f) => ({ path: f.name, text: await f.text() })));
     if (read.length === 0) return;
     const params: Record<string, number> = {};
     for (const pair of sizes.value.split(/[,\s]+/).filter(Boolean)) {
@@ -117,6 +117,15 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
     }
   };
   files.addEventListener('change', () => void fromFiles());
+  // Results files dropped on the family box go to the importer, as if chosen with the file button.
+  text.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  });
+  text.addEventListener('drop', (e) => {
+    if (!e.dataTransfer?.files.length) return;
+    e.preventDefault();
+    void fromFiles(e.dataTransfer.files);
+  });
 
   panel.append(
     section(
@@ -141,7 +150,7 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
       h(
         'p',
         { id: 'lmeval-help' },
-        'Choose one or more results JSON files (lm-evaluation-harness 0.3 or 0.4, or Open LLM Leaderboard v1 per-model files; a model’s HellaSwag and TruthfulQA may come from separate files). Give each model’s size in billions as name=size, the name being the last part of its id. The files are read in this page only, by the same importer as ',
+        'Choose one or more results JSON files, or drop them on the family box (lm-evaluation-harness 0.3 or 0.4, or Open LLM Leaderboard v1 per-model files; a model’s HellaSwag and TruthfulQA may come from separate files). Give each model’s size in billions as name=size, the name being the last part of its id. The files are read in this page only, by the same importer as ',
         h('code', {}, 'cape import lm-eval'),
         '.',
       ),

@@ -147,6 +147,14 @@ describe('dashboard in Chromium', () => {
     await page.setInputFiles('#lmeval-files', files);
     await page.locator('#panel-diagnose .diagnosis[data-family="Dropped"]').waitFor();
     expect(await page.inputValue('#panel-diagnose textarea')).toContain('tiny-7b,Dropped,org/tiny-7b,7,60,40');
+    // Dropped on the family box, the same files take the same path.
+    await page.fill('#lmeval-family', 'DroppedToo');
+    await page.evaluate((texts) => {
+      const dt = new DataTransfer();
+      texts.forEach(([name, body]) => dt.items.add(new File([body], name, { type: 'application/json' })));
+      document.querySelector('#panel-diagnose textarea')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files.map((f) => [f.name, f.buffer.toString()] as [string, string]));
+    await page.locator('#panel-diagnose .diagnosis[data-family="DroppedToo"]').waitFor();
     await page.setInputFiles('#lmeval-files', [{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"results": ') }]);
     const alert = page.locator('#panel-diagnose .input-errors');
     await alert.waitFor();
