@@ -33,7 +33,14 @@ export function ledgerOf(results: Results): Ledger {
 }
 
 /** Everything deterministic that goes into a result folder (manifest.json is added by the caller). */
-export async function emit(results: Results, figures: FigureDef[], opts: { png: boolean; version: string }): Promise<Emitted> {
+export interface EmitOptions {
+  png: boolean;
+  version: string;
+  /** Called as each figure is done (the slow part), for a progress line. */
+  onProgress?: (done: number, total: number, item: string) => void;
+}
+
+export async function emit(results: Results, figures: FigureDef[], opts: EmitOptions): Promise<Emitted> {
   const digits = results.config.significantDigits;
   const files: FileMap = new Map();
   const tables = allTables(results);
@@ -45,13 +52,16 @@ export async function emit(results: Results, figures: FigureDef[], opts: { png: 
   if (opts.png) checkFonts();
   const specs = new Map<string, TopLevelSpec>();
   const pngs: [string, Promise<Buffer>][] = [];
+  let done = 0;
+  const finished = (id: string) => opts.onProgress?.(++done, figures.length, id);
   for (const fig of figures) {
     const spec = roundDeep(fig.build(results), digits);
     specs.set(fig.id, spec);
     files.set(`figures/${fig.id}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
     const svg = await specToSvg(spec);
     files.set(`figures/${fig.id}.svg`, svg);
-    if (opts.png) pngs.push([`figures/${fig.id}.png`, svgToPngAsync(svg)]);
+    if (opts.png) pngs.push([`figures/${fig.id}.png`, svgToPngAsync(svg).finally(() => finished(fig.id))]);
+    else finished(fig.id);
   }
   for (const [path, png] of pngs) files.set(path, await png);
   const ledger = ledgerOf(results);

@@ -1,22 +1,28 @@
+/**
+ * `cape reproduce` as a function: decides the version, returns at once when
+ * that version exists, and otherwise loads the pipeline, the figures and the
+ * renderer, runs them and writes the result folder atomically.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { $ } from 'zx';
-import { loadFigures } from '../../figures/registry.ts';
 import { config as defaults, type Config } from '../config.ts';
-import { emit } from '../emit.ts';
 import { sha256 } from '../io/hash.ts';
 import { pointLatest, writeResultFolder } from '../io/result-folder.ts';
-import { runPipeline } from '../run.ts';
 import { computeVersion } from '../version.ts';
 
 export interface ReproduceOptions {
   root: string;
   dataDir?: string;
   resultsDir?: string;
+  /** The config before --seed and --resamples (default pipeline/config.ts; `--config FILE` changes it). */
+  config?: Config;
   seed?: string;
   resamples?: number;
   png?: boolean;
+  /** Lines for the log (stderr by default). */
   log?: (line: string) => void;
+  /** The live progress line (a terminal shows only the newest); none by default. */
+  progress?: (line: string) => void;
 }
 
 /** Applies --seed and --resamples; a resample override sets every bootstrap and null-model count. */
@@ -35,7 +41,7 @@ export function withOverrides(base: Config, seed?: string, resamples?: number): 
   return c;
 }
 
-const TRACKED_PACKAGES = ['arquero', 'vega', 'vega-lite', 'seedrandom', 'ml-matrix', 'ml-regression', '@resvg/resvg-js', 'zx', 'tsx'];
+const TRACKED_PACKAGES = ['arquero', 'vega', 'vega-lite', 'seedrandom', 'ml-matrix', '@resvg/resvg-js', 'esbuild', 'tsx'];
 
 function packageVersions(root: string): Record<string, string> {
   return Object.fromEntries(
@@ -47,30 +53,49 @@ function packageVersions(root: string): Record<string, string> {
 }
 
 async function gitCommit(root: string): Promise<string> {
-  const out = await $({ cwd: root, nothrow: true, quiet: true })`git rev-parse HEAD`;
-  const dirty = await $({ cwd: root, nothrow: true, quiet: true })`git status --porcelain`;
-  if (out.exitCode !== 0) return 'unknown (not a git checkout)';
-  return out.stdout.trim() + (dirty.stdout.trim() ? ' (with uncommitted changes)' : '');
+  if (!existsSync(join(root, '.git'))) return 'unknown (not a git checkout)';
+  const { execFile } = await import('node:child_process');
+  const git = (...args: string[]) =>
+    new Promise<string | null>((done) => execFile('git', args, { cwd: root }, (err, stdout) => done(err ? null : stdout.trim())));
+  const [head, dirty] = await Promise.all([git('rev-parse', 'HEAD'), git('status', '--porcelain')]);
+  if (head === null) return 'unknown (not a git checkout)';
+  return head + (dirty ? ' (with uncommitted changes)' : '');
 }
+
+export type ClaimsSummary = Record<'A' | 'B', Record<string, number>>;
 
 export interface ReproduceResult {
   version: string;
   path: string;
   created: boolean;
+  /** Ledger status counts per paper, from this run or from the existing version's manifest. */
+  claims: ClaimsSummary | null;
+}
+
+function storedSummary(path: string): ClaimsSummary | null {
+  try {
+    return (JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as { claims_summary?: ClaimsSummary }).claims_summary ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult> {
-  const log = opts.log ?? ((l: string) => console.log(l));
+  const log = opts.log ?? ((l: string) => console.error(l));
+  const progress = opts.progress ?? (() => {});
   const resultsDir = opts.resultsDir ?? join(opts.root, 'results');
   const dataDir = opts.dataDir ?? join(opts.root, 'data');
-  const config = withOverrides(defaults, opts.seed, opts.resamples);
+  const config = withOverrides(opts.config ?? defaults, opts.seed, opts.resamples);
   const { version, inputs, configHash } = computeVersion(opts.root, dataDir, config);
   const path = join(resultsDir, version);
   if (existsSync(path)) {
     pointLatest(resultsDir, version);
     log(`Inputs, config and code are unchanged: ${path} already holds this result; nothing to do.`);
-    return { version, path, created: false };
+    return { version, path, created: false, claims: storedSummary(path) };
   }
+  // Only a run that computes pays for the pipeline, vega, the figures and the renderer.
+  const [{ runPipeline }, { loadFigures }, { emit }, { checkFonts }] = await Promise.all([import('../run.ts'), import('../../figures/registry.ts'), import('../emit.ts'), import('../../figures/render.ts')]);
+  if (opts.png ?? true) checkFonts(); // before minutes of work, not after
   const t0 = performance.now();
   const { results, timings } = runPipeline({
     dataDir,
@@ -79,7 +104,7 @@ export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult
   });
   const figures = await loadFigures();
   const tEmit = performance.now();
-  const out = await emit(results, figures, { png: opts.png ?? true, version });
+  const out = await emit(results, figures, { png: opts.png ?? true, version, onProgress: (done, total, item) => progress(`[emit] ${done}/${total} ${item}`) });
   log(`[emit] ${out.tables.length} tables, ${figures.length} figures, ${out.ledger.rows.length} ledger rows ${(performance.now() - tEmit).toFixed(0).padStart(6)} ms`);
   for (const paper of ['A', 'B'] as const) {
     const counts = Object.entries(out.ledger.summary[paper]).filter(([, n]) => n > 0);
@@ -95,11 +120,11 @@ export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult
     packages: packageVersions(opts.root),
     inputs,
     outputs: [...out.files.entries()].map(([p, c]) => ({ path: p, sha256: sha256(c) })).sort((a, b) => (a.path < b.path ? -1 : 1)),
-    timings_ms: Object.fromEntries([...timings.map((t) => [t.stage, Math.round(t.ms)]), ['total', Math.round(performance.now() - t0)]]),
+    timings_ms: Object.fromEntries([...timings.map((t) => [t.stage, Math.round(t.ms)]), ['emit', Math.round(performance.now() - tEmit)], ['total', Math.round(performance.now() - t0)]]),
     claims_summary: out.ledger.summary,
   };
   out.files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   const created = writeResultFolder(resultsDir, version, out.files);
   if (!created) log(`${path} appeared while this run was working; it was left untouched.`);
-  return { version, path, created };
+  return { version, path, created, claims: out.ledger.summary };
 }
