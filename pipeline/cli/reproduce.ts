@@ -41,7 +41,7 @@ export function withOverrides(base: Config, seed?: string, resamples?: number): 
   return c;
 }
 
-const TRACKED_PACKAGES = ['arquero', 'vega', 'vega-lite', 'seedrandom', 'ml-matrix', '@resvg/resvg-js', 'esbuild', 'tsx'];
+const TRACKED_PACKAGES = ['vega', 'vega-lite', 'seedrandom', 'ml-matrix', '@resvg/resvg-js', 'esbuild', 'tsx'];
 
 function packageVersions(root: string): Record<string, string> {
   return Object.fromEntries(
