@@ -5,7 +5,7 @@ import type { Io } from '../../pipeline/cli/command.ts';
 import { COMMANDS } from '../../pipeline/cli/commands.ts';
 import { internalErrorText } from '../../pipeline/cli/exit.ts';
 import { main } from '../../pipeline/cli/main.ts';
-import { tempDir } from '../helpers/fixtures.ts';
+import { copyData, editFile, tempDir } from '../helpers/fixtures.ts';
 
 /** Runs `cape ARGS` in-process and keeps what went to each stream. */
 async function cape(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -86,6 +86,15 @@ describe('cape streams and exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`family file: "${dir}" is a directory, expected a file`);
     noTrace(r.err);
+  });
+
+  it('reads the data of --data instead of the data shipped with cape', async () => {
+    const data = copyData();
+    editFile(join(data, 'frontier', 'models.csv'), (t) => t.replace('\nGPT-5,OpenAI,74.9,', '\nGPT-5,OpenAI,70.9,'));
+    const shipped = JSON.parse((await cape('h-field', '--model', 'GPT-5', '--json')).out);
+    const theirs = JSON.parse((await cape('h-field', '--model', 'GPT-5', '--json', '--data', data)).out);
+    expect(theirs.swe).toBe(70.9);
+    expect(shipped.swe).not.toBe(70.9);
   });
 
   it('exits 2 naming a --data or --out that cannot be used', async () => {
