@@ -17,8 +17,8 @@ const SOURCE_DIRS = ['pipeline', 'figures', 'steer'];
 const SOURCE_FILES = ['package-lock.json', 'scripts/build-dist.mjs'];
 const BUNDLED_PACKAGES = /^(@stdlib\/|seedrandom(\/|$)|ml-matrix$|ml-array-|is-any-array$|debug$|ms$)/;
 
-/** Files next to the bundle that steer's worker threads load by URL. */
-const WORKER_FILES = ['steer/matmul-worker.mjs', 'steer/matmul-kernels.mjs'];
+/** Files next to the bundle that worker threads (steer's matmul, the figure renderer) load by URL. */
+const WORKER_FILES = ['steer/matmul-worker.mjs', 'steer/matmul-kernels.mjs', 'figures/render-worker.mjs', 'figures/render-core.mjs'];
 export const STAMP = 'dist/cape.mjs';
 
 function newestSource(root) {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { config as defaults, type Config } from '../config.ts';
 import { sha256 } from '../io/hash.ts';
 import { pointLatest, writeResultFolder } from '../io/result-folder.ts';
-import { computeVersion } from '../version.ts';
+import type { Renderer } from '../../figures/render.ts';
+import { computeVersion, type VersionInfo } from '../version.ts';
 
 export interface ReproduceOptions {
   root: string;
@@ -94,37 +95,82 @@ export async function reproduce(opts: ReproduceOptions): Promise<ReproduceResult
     return { version, path, created: false, claims: storedSummary(path) };
   }
   // Only a run that computes pays for the pipeline, vega, the figures and the renderer.
-  const [{ runPipeline }, { loadFigures }, { emit }, { checkFonts }] = await Promise.all([import('../run.ts'), import('../../figures/registry.ts'), import('../emit.ts'), import('../../figures/render.ts')]);
-  if (opts.png ?? true) checkFonts(); // before minutes of work, not after
+  const { checkFonts, workerRenderer } = await import('../../figures/render.ts');
+  const png = opts.png ?? true;
+  if (png) checkFonts(); // before minutes of work, not after
+  // Render threads start now, so loading vega and resvg overlaps the stages.
+  const renderer = workerRenderer();
+  try {
+    return await computeAndWrite({ ...opts, png, log, progress, renderer, dataDir, resultsDir, config, version, inputs, configHash });
+  } finally {
+    await renderer.close();
+  }
+}
+
+interface Run {
+  root: string;
+  dataDir: string;
+  resultsDir: string;
+  config: Config;
+  version: string;
+  inputs: VersionInfo['inputs'];
+  configHash: string;
+  png: boolean;
+  renderer: Renderer;
+  log: (line: string) => void;
+  progress: (line: string) => void;
+}
+
+async function computeAndWrite(r: Run): Promise<ReproduceResult> {
+  const [{ runPipeline }, { loadFigures }, { emit }, { earlierFigures, rendererIdentity }, { FONT_FILES }] = await Promise.all([
+    import('../run.ts'),
+    import('../../figures/registry.ts'),
+    import('../emit.ts'),
+    import('../figure-reuse.ts'),
+    import('../../figures/render.ts'),
+  ]);
+  const renderer = rendererIdentity(r.inputs, FONT_FILES);
+  const earlier = earlierFigures(r.resultsDir, renderer);
   const t0 = performance.now();
   const { results, timings } = runPipeline({
-    dataDir,
-    config,
-    onStage: (name, i, n, ms) => log(`[${i}/${n}] ${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms`),
+    dataDir: r.dataDir,
+    config: r.config,
+    onStage: (name, i, n, ms) => r.log(`[${i}/${n}] ${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms`),
   });
   const figures = await loadFigures();
   const tEmit = performance.now();
-  const out = await emit(results, figures, { png: opts.png ?? true, version, onProgress: (done, total, item) => progress(`[emit] ${done}/${total} ${item}`) });
-  log(`[emit] ${out.tables.length} tables, ${figures.length} figures, ${out.ledger.rows.length} ledger rows ${(performance.now() - tEmit).toFixed(0).padStart(6)} ms`);
+  const out = await emit(results, figures, {
+    png: r.png,
+    version: r.version,
+    renderer: r.renderer,
+    reuse: earlier?.reuse,
+    onProgress: (done, total, item) => r.progress(`[emit] figure ${done}/${total} ${item}`),
+  });
+  const emitMs = performance.now() - tEmit;
+  const reused = out.reused > 0 ? ` (${out.reused} unchanged figure(s) taken from ${earlier!.from})` : '';
+  r.log(`[emit] ${out.tables.length} tables, ${figures.length} figures${reused}, ${out.ledger.rows.length} ledger rows ${emitMs.toFixed(0).padStart(6)} ms`);
   for (const paper of ['A', 'B'] as const) {
     const counts = Object.entries(out.ledger.summary[paper]).filter(([, n]) => n > 0);
-    log(`ledger, Paper ${paper}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
+    r.log(`ledger, Paper ${paper}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
   }
   const manifest = {
-    version,
+    version: r.version,
     created: new Date().toISOString(),
-    git_commit: await gitCommit(opts.root),
-    seed: config.seed,
-    config_sha256: configHash,
+    git_commit: await gitCommit(r.root),
+    seed: r.config.seed,
+    config_sha256: r.configHash,
+    /** Identity of the figure renderer (its code, the lockfile, the fonts): figures are reused only between equal ones. */
+    renderer,
     node: process.version,
-    packages: packageVersions(opts.root),
-    inputs,
+    packages: packageVersions(r.root),
+    inputs: r.inputs,
     outputs: [...out.files.entries()].map(([p, c]) => ({ path: p, sha256: sha256(c) })).sort((a, b) => (a.path < b.path ? -1 : 1)),
-    timings_ms: Object.fromEntries([...timings.map((t) => [t.stage, Math.round(t.ms)]), ['emit', Math.round(performance.now() - tEmit)], ['total', Math.round(performance.now() - t0)]]),
+    timings_ms: Object.fromEntries([...timings.map((t) => [t.stage, Math.round(t.ms)]), ['emit', Math.round(emitMs)], ['total', Math.round(performance.now() - t0)]]),
     claims_summary: out.ledger.summary,
   };
   out.files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-  const created = writeResultFolder(resultsDir, version, out.files);
-  if (!created) log(`${path} appeared while this run was working; it was left untouched.`);
-  return { version, path, created, claims: out.ledger.summary };
+  const path = join(r.resultsDir, r.version);
+  const created = writeResultFolder(r.resultsDir, r.version, out.files);
+  if (!created) r.log(`${path} appeared while this run was working; it was left untouched.`);
+  return { version: r.version, path, created, claims: out.ledger.summary };
 }
