@@ -5,7 +5,7 @@
 // escapes the command is one line and exit 3, as `cape` promises.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { distIsStale, buildDist } from '../scripts/build-dist.mjs';
+import { buildDist, buildErrorText, distIsStale } from '../scripts/build-dist.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,7 +18,13 @@ function fail(e) {
 try {
   if (distIsStale(root)) {
     console.error('cape: building dist/ (the sources changed since the last build)');
-    await buildDist(root);
+    await buildDist(root).catch((e) => {
+      // A source that does not compile (e.g. a syntax error in pipeline/config.ts) is exit 2 naming file, line and column.
+      const text = buildErrorText(e);
+      if (!text) throw e;
+      console.error(`cape: ${text}`);
+      process.exit(2);
+    });
   }
   const { main } = await import(pathToFileURL(join(root, 'dist', 'cape.mjs')).href);
   process.exitCode = await main(process.argv.slice(2));

@@ -9,6 +9,6 @@ parentPort.on('message', async ({ job, spec, png }) => {
     const svg = await specToSvg(spec);
     parentPort.postMessage({ job, svg, png: png ? await svgToPng(svg, png) : null });
   } catch (e) {
-    parentPort.postMessage({ job, error: String(e && e.stack ? e.stack : e) });
+    parentPort.postMessage({ job, error: String(e?.stack ?? e) });
   }
 });

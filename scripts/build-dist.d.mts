@@ -2,3 +2,4 @@
 export const STAMP: string;
 export function distIsStale(root?: string): boolean;
 export function buildDist(root?: string): Promise<void>;
+export function buildErrorText(e: unknown): string | null;

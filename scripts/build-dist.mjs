@@ -67,7 +67,7 @@ export async function buildDist(root = ROOT) {
       define: { __CAPE_BUILD__: JSON.stringify({ codeInputs: codeInputs(root) }), __CAPE_FIGURES__: JSON.stringify(figureIds(join(root, 'figures'))) },
       // Bundled CommonJS modules require() the external packages they use (e.g. @stdlib's "debug").
       banner: { js: "import { createRequire as __capeRequire } from 'node:module'; const require = __capeRequire(import.meta.url);" },
-      logLevel: 'warning',
+      logLevel: 'silent', // errors are reported by buildErrorText, warnings would repeat on every build
     });
     for (const f of WORKER_FILES) cpSync(join(root, f), join(tmp, f.split('/').pop()));
     writeFileSync(join(tmp, 'README.md'), '# dist/\n\nBuilt by `scripts/build-dist.mjs` (`make dist`); not committed. `bin/cape.mjs` runs it.\n');
@@ -85,9 +85,21 @@ export async function buildDist(root = ROOT) {
   }
 }
 
+/** The compile errors of a failed build as `file:line:column: message` lines, or null when `e` is not one. */
+export function buildErrorText(e) {
+  if (!Array.isArray(e?.errors) || e.errors.length === 0) return null;
+  const where = (m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ` : '');
+  return `cannot build dist/ from the sources:\n${e.errors.map((m) => `  ${where(m)}${m.text}`).join('\n')}`;
+}
+
 // `node scripts/build-dist.mjs [--if-stale]`: --if-stale (npm's prepack) keeps a fresh dist/ that running commands may be using.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale') && !distIsStale()) process.exit(0);
-  await buildDist();
+  await buildDist().catch((e) => {
+    const text = buildErrorText(e);
+    if (!text) throw e;
+    console.error(text);
+    process.exit(2);
+  });
   console.error('built dist/');
 }

@@ -4,7 +4,7 @@
  * family file that `cape diagnose`, the dashboard and `make reproduce` (via
  * data/families/) accept. Folders are searched recursively for *.json.
  */
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { parseFamily } from '../family-input.ts';
 import { importedFamilyCsv, importLmEval } from '../import/lm-eval.ts';
@@ -31,7 +31,7 @@ function parseParams(values: string[]): Record<string, number> {
 function findFiles(paths: string[], errors: InputError[], warn: (s: string) => void): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   const visit = (p: string, named: boolean) => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch (e) {

@@ -13,13 +13,14 @@ export async function run({ values }: Args, io: Io): Promise<number> {
   const size = finiteNumber(values, 'size', (x) => x > 0, 'a positive number of billions of parameters');
   if (family === undefined || size === undefined) throw new UsageError('give --family F and --size N (billions of parameters)');
   const ctx = loadContext(undefined, inputDir('data', str(values, 'data') ?? DEFAULT_DATA));
-  let p;
-  try {
-    p = predictScores(bool(values, 'audited') ? ctx.audited : ctx.published, family, size, ctx.config);
-  } catch (e) {
-    if (e instanceof PredictError) throw new UsageError(e.message);
-    throw e;
-  }
+  const p = (() => {
+    try {
+      return predictScores(bool(values, 'audited') ? ctx.audited : ctx.published, family, size, ctx.config);
+    } catch (e) {
+      if (e instanceof PredictError) throw new UsageError(e.message);
+      throw e;
+    }
+  })();
   if (bool(values, 'json')) io.out(JSON.stringify(p, null, 2));
   else {
     io.out(`ODE prediction for ${p.family} at ${num(size)} B, starting from ${p.startModel} (${num(p.startB)} B); ${p.trainedOn}`);
