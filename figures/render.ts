@@ -58,10 +58,10 @@ export function inProcessRenderer(): Renderer {
   };
 }
 
-/** How many render threads: CAPE_RENDER_THREADS, else one per core, at most six (each holds its own vega). */
+/** How many render threads: CAPE_RENDER_THREADS, else one per core, at most four (each holds its own vega, about 150 MB). */
 export function defaultRenderThreads(env: NodeJS.ProcessEnv = process.env): number {
   const given = Number(env.CAPE_RENDER_THREADS);
-  return Number.isInteger(given) && given > 0 ? given : Math.max(1, Math.min(6, availableParallelism()));
+  return Number.isInteger(given) && given > 0 ? given : Math.max(1, Math.min(4, availableParallelism()));
 }
 
 type Reply = { job: number; svg?: string; png?: Uint8Array | null; error?: string };

@@ -41,6 +41,6 @@ describe('figure rendering', () => {
   it('takes its thread count from CAPE_RENDER_THREADS when that is a positive integer', () => {
     expect(defaultRenderThreads({ CAPE_RENDER_THREADS: '3' })).toBe(3);
     expect(defaultRenderThreads({ CAPE_RENDER_THREADS: '0' })).toBeGreaterThanOrEqual(1);
-    expect(defaultRenderThreads({ CAPE_RENDER_THREADS: 'x' })).toBeLessThanOrEqual(6);
+    expect(defaultRenderThreads({ CAPE_RENDER_THREADS: 'x' })).toBeLessThanOrEqual(4);
   });
 });
