@@ -57,13 +57,17 @@ async function pipelineBench(): Promise<void> {
   ]);
 }
 
+/** `make bench` runs everything; `npx tsx bench/run.ts cli eigen` runs only the benches whose file names contain a word given ("pipeline" for the pipeline's). */
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.some((w) => name.includes(w));
+
 async function microBenches(): Promise<void> {
   const dir = dirname(fileURLToPath(import.meta.url));
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.bench.ts')).sort()) {
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.bench.ts') && wanted(n)).sort()) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { default?: () => Promise<BenchLine[]> | BenchLine[] };
     if (mod.default) printLines(f, await mod.default());
   }
 }
 
-await pipelineBench();
+if (wanted('pipeline')) await pipelineBench();
 await microBenches();

@@ -41,7 +41,7 @@ function stageRun(dataDir: string, withEmit: boolean): ScalingRun {
 /** A runnable copy of the code next to `dataDir` (the CLI reads the data/ beside its own sources). */
 function codeBeside(dataDir: string): string {
   const root = dirname(dataDir);
-  for (const d of ['bin', 'pipeline', 'figures', 'dashboard', 'steer', 'package.json']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
+  for (const d of ['bin', 'scripts', 'pipeline', 'figures', 'dashboard', 'steer', 'package.json', 'package-lock.json']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
 }
@@ -79,7 +79,7 @@ export default function bench(): BenchLine[] {
     for (let rep = 0; rep < Math.max(...SIZES.map(REPEATS)); rep++) {
       for (const s of sizes) if (rep < REPEATS(s.k)) s.runs.push(stageRun(s.dataDir, rep === 0));
     }
-    for (const s of sizes) diagnoseCpuMs(s.root); // warm-up: tsx's transform cache of that copy
+    for (const s of sizes) diagnoseCpuMs(s.root); // warm-up: builds that copy's dist/
     for (let rep = 0; rep < DIAGNOSE_RUNS; rep++) for (const s of sizes) s.diagnose.push(diagnoseCpuMs(s.root));
 
     const cpu = (s: (typeof sizes)[number]) => median(s.runs.map(total));

@@ -1,7 +1,14 @@
+/**
+ * Figures to files: each Vega-Lite spec becomes an SVG and, optionally, a
+ * PNG. A renderer does this either in this thread or in a pool of worker
+ * threads that load vega and resvg while the pipeline's stages still run and
+ * then render several figures at once. Both give byte-identical files.
+ */
 import { existsSync } from 'node:fs';
-import { renderAsync } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import type { TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY } from './figure.ts';
 
 /** resvg silently drops text when it finds no font, so the font files are pinned and checked. */
@@ -15,37 +22,94 @@ export function checkFonts(): void {
   }
 }
 
-/**
- * Vega numbers clip paths with a process-wide counter, so the same spec gets
- * different ids depending on what was rendered before; renumber them in order
- * of appearance to keep SVG files byte-identical.
- */
-export function normaliseClipIds(svg: string): string {
-  const ids = new Map<string, number>();
-  return svg.replace(/\bclip(\d+)\b/g, (_, n: string) => {
-    if (!ids.has(n)) ids.set(n, ids.size + 1);
-    return `clip${ids.get(n)}`;
-  });
-}
-
-export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  // Vega-Lite's layout warnings would repeat on every render; schema validity is checked by the tests.
-  const compiled = compile(spec, { logger: vega.logger(vega.Error) }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
-  try {
-    return normaliseClipIds(await view.toSVG());
-  } finally {
-    view.finalize();
-  }
-}
-
-const PNG_OPTIONS = {
+/** PNGs at the SVG's own size (the SVG is the full-resolution original), white background, only the pinned fonts. */
+export const PNG_OPTIONS: ResvgRenderOptions = {
   background: 'white',
-  fitTo: { mode: 'zoom' as const, value: 2 },
+  fitTo: { mode: 'zoom', value: 1 },
   font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
 };
 
-/** Rasterises off the main thread (resvg's thread pool), so several figures render on all cores at once. */
-export async function svgToPngAsync(svg: string): Promise<Buffer> {
-  return (await renderAsync(svg, PNG_OPTIONS)).asPng();
+export interface Rendered {
+  svg: string;
+  png: Buffer | null;
+}
+
+export interface Renderer {
+  render(spec: TopLevelSpec, png: boolean): Promise<Rendered>;
+  close(): Promise<void>;
+}
+
+/** Renders in this thread, one figure at a time (vega is loaded on first use). */
+export function inProcessRenderer(): Renderer {
+  const core = import('./render-core.mjs');
+  let last: Promise<unknown> = Promise.resolve();
+  const one = async (spec: TopLevelSpec, png: boolean): Promise<Rendered> => {
+    const { specToSvg, svgToPng } = await core;
+    const svg = await specToSvg(spec);
+    return { svg, png: png ? await svgToPng(svg, PNG_OPTIONS) : null };
+  };
+  return {
+    render(spec, png) {
+      const r = last.then(() => one(spec, png));
+      last = r.catch(() => {});
+      return r;
+    },
+    close: async () => {},
+  };
+}
+
+/** How many render threads: CAPE_RENDER_THREADS, else one per core, at most four (each holds its own vega, about 150 MB). */
+export function defaultRenderThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.CAPE_RENDER_THREADS);
+  return Number.isInteger(given) && given > 0 ? given : Math.max(1, Math.min(4, availableParallelism()));
+}
+
+type Reply = { job: number; svg?: string; png?: Uint8Array | null; error?: string };
+
+/**
+ * A pool of render threads, started at once so that loading vega overlaps
+ * whatever the caller does next; jobs go to whichever thread is free.
+ */
+export function workerRenderer(threads = defaultRenderThreads()): Renderer {
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./render-worker.mjs', import.meta.url)));
+  const idle = [...workers];
+  const queue: { spec: TopLevelSpec; png: boolean; done: (r: Rendered) => void; fail: (e: Error) => void }[] = [];
+  const pending = new Map<number, { worker: Worker; done: (r: Rendered) => void; fail: (e: Error) => void }>();
+  let next = 0;
+  const pump = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const { spec, png, done, fail } = queue.shift()!;
+      const job = next++;
+      pending.set(job, { worker, done, fail });
+      worker.postMessage({ job, spec, png: png ? PNG_OPTIONS : null });
+    }
+  };
+  for (const w of workers) {
+    w.on('message', (m: Reply) => {
+      const p = pending.get(m.job)!;
+      pending.delete(m.job);
+      idle.push(w);
+      if (m.error !== undefined) p.fail(new Error(`rendering a figure failed in a render thread: ${m.error}`));
+      else p.done({ svg: m.svg!, png: m.png ? Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength) : null });
+      pump();
+    });
+    w.on('error', (e) => {
+      for (const [job, p] of pending) {
+        if (p.worker !== w) continue;
+        pending.delete(job);
+        p.fail(e);
+      }
+    });
+  }
+  return {
+    render: (spec, png) =>
+      new Promise<Rendered>((done, fail) => {
+        queue.push({ spec, png, done, fail });
+        pump();
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { BENCHMARKS } from './config.ts';
 import type { Dataset, LeaderboardRow } from './ingest.ts';
 import type { Model, Panel } from './types.ts';
+import { compareText } from './text-order.ts';
 
 export interface AuditChange {
   model: string;
@@ -80,5 +81,5 @@ export function familiesOf(panel: Panel): Map<string, Model[]> {
     out.set(m.family, list);
   }
   for (const list of out.values()) list.sort((a, b) => a.paramsB - b.paramsB);
-  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...out.entries()].sort(([a], [b]) => compareText(a, b)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, LeaderboardRow } from '../pipeline/ingest.ts';
-import { auditedPanel, pickLeaderboardRow } from '../pipeline/panels.ts';
+import { auditedPanel, familiesOf, pickLeaderboardRow } from '../pipeline/panels.ts';
 import { model } from './helpers/fixtures.ts';
 
 const lb = (fullname: string, precision: string, hs: number, line: number): LeaderboardRow => ({
@@ -38,5 +38,14 @@ describe('audited panel', () => {
     expect(changes.map((c) => `${c.model}:${c.field}`)).toEqual(['M:hellaswag', 'M:gsm8k', 'M-copy:row', 'J:family']);
     expect(changes.some((c) => c.model === 'M' && c.field === 'hellaswag' && c.published === '50' && c.audited === '30')).toBe(true);
     expect(data.models[0]!.scores.hellaswag).toBe(50);
+  });
+});
+
+describe('families of a panel', () => {
+  it('come in code-point order of their names, the same in every locale, each in size order', () => {
+    const models = [model('x2', 'b', 2, 50, 40), model('x1', 'b', 1, 50, 40), model('y', 'B', 1, 50, 40), model('z', 'Ä', 1, 50, 40), model('w', 'a', 1, 50, 40)];
+    const families = familiesOf({ name: 'as published', models });
+    expect([...families.keys()]).toEqual(['B', 'a', 'b', 'Ä']);
+    expect(families.get('b')!.map((m) => m.model)).toEqual(['x1', 'x2']);
   });
 });

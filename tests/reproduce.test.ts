@@ -69,4 +69,17 @@ describe('reproduce', () => {
     expect(manifest.outputs.some((o: { path: string }) => o.path === 'claims.csv')).toBe(true);
     expect(manifest.timings_ms.total).toBeGreaterThan(0);
   });
+
+  it('takes unchanged figures from the previous version, byte-identical to rendering them afresh', async () => {
+    const resultsDir = tempDir();
+    await reproduce({ root: ROOT, resultsDir, resamples: RESAMPLES, png: true, log: quiet });
+    const lines: string[] = [];
+    const second = await reproduce({ root: ROOT, resultsDir, seed: 'another seed', resamples: RESAMPLES, png: true, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/\d+ unchanged figure\(s\) taken from [0-9a-f]{12}/);
+    const fresh = await reproduce({ root: ROOT, resultsDir: tempDir(), seed: 'another seed', resamples: RESAMPLES, png: true, log: quiet });
+    expect(fresh.version).toBe(second.version);
+    const figures = readdirSync(join(fresh.path, 'figures'));
+    expect(readdirSync(join(second.path, 'figures'))).toEqual(figures);
+    for (const f of figures) expect(readFileSync(join(second.path, 'figures', f)).equals(readFileSync(join(fresh.path, 'figures', f))), f).toBe(true);
+  });
 });

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { minimist } from 'zx';
+/** `cape diagnose`: a family file or a model of the dataset, diagnosed from its own scores and placed among the paper's families. */
+import { readFileSync } from 'node:fs';
 import { diagnoseFamily, type Diagnosis } from '../diagnose.ts';
 import { parseFamily } from '../family-input.ts';
 import type { Model, Panel } from '../types.ts';
+import { bool, nonEmpty, oneOf, str, type Args } from './args.ts';
+import { DEFAULT_DATA, type Io } from './command.ts';
 import { diagnosisJson } from './diagnosis-json.ts';
-import type { Command } from './command.ts';
 import { loadContext, referenceFamilies } from './context.ts';
 import { EXIT, UsageError } from './exit.ts';
+import { inputDir, inputFile } from './paths.ts';
 import { columns, num, signed, wrap } from './text.ts';
 
 function findModel(panel: Panel, name: string): Model {
@@ -80,52 +82,27 @@ export function formatDiagnosis(d: Diagnosis, focus?: string, panel?: string): s
   return out.join('\n');
 }
 
-export const diagnoseCommand: Command = {
-  summary: 'diagnose a model family from its scores: g12, phases, N_c, width, interventions',
-  help: `cape diagnose <family.csv> [--json] [--seed S]
-cape diagnose --model <name> [--panel audited|published] [--json] [--seed S]
-
-<family.csv> holds one family's models in the schema of data/models.csv
-(columns model, family, params_b, hellaswag, truthfulqa_mc2, arc, winogrande,
-mmlu, source; d_model enables width normalisation; <benchmark>_stderr columns
-give standard errors in points, else they come from the item counts). "cape
-import lm-eval" writes such a file from lm-evaluation-harness output. --model
-diagnoses a model already in the dataset, within its family in the audited
-panel (duplicates dropped, misfiled models in their own family) unless
---panel published is given.
-
-Reports g12 = ΔTQA/ΔHS per interval with the standard errors of both
-differences, P(g12 > 0) under score noise and whether noise resolves the sign
-("+", "-", "within noise", or "undefined" when |ΔHS| is within 2 SE), the
-phase of each model, N_c with a bootstrap CI (or "none" and why) and as a
-distribution over score-noise draws, the width-normalised r and its null
-percentile when widths are given, where the family sits among the paper's
-families, and the interventions the papers suggest for its phase, each with
-the paper's caveat and our grade of the evidence.
-
-Exit status: 0 diagnosed, 1 the family is in the tax phase with a sign that
-noise resolves (reasoning and truthfulness trade off), 2 usage or input error.`,
-  async run(argv) {
-    const a = minimist(argv, { string: ['model', 'seed', 'panel'], boolean: ['json'], default: { panel: 'audited' } });
-    const file = a._[0] === undefined ? undefined : String(a._[0]);
-    if ((file === undefined) === (a.model === undefined)) throw new UsageError('give either a family CSV file or --model <name>');
-    if (a.panel !== 'audited' && a.panel !== 'published') throw new UsageError(`--panel expects "audited" or "published", got "${a.panel}"`);
-    const ctx = loadContext(a.seed as string | undefined);
-    let models: Model[];
-    let focus: string | undefined;
-    let panelName: string | undefined;
-    if (file !== undefined) {
-      if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-      models = parseFamily(readFileSync(file, 'utf8'), file);
-    } else {
-      const panel = a.panel === 'audited' ? ctx.audited : ctx.published;
-      const m = findModel(panel, String(a.model));
-      focus = m.model;
-      panelName = panel.name;
-      models = panel.models.filter((x) => x.family === m.family);
-    }
-    const d = diagnoseFamily(models, referenceFamilies(ctx), ctx.data.interventions, ctx.config, ctx.noise, ctx.rng.fork('diagnose'));
-    console.log(a.json ? JSON.stringify(diagnosisJson(d, focus ?? null, panelName ?? 'the given file'), null, 2) : formatDiagnosis(d, focus, panelName));
-    return d.phase === 'tax' && d.phaseSign === '-' ? EXIT.finding : EXIT.ok;
-  },
-};
+export async function run({ values, positionals }: Args, io: Io): Promise<number> {
+  if (positionals.length > 1) throw new UsageError(`expected one family CSV file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const file = positionals[0];
+  const model = str(values, 'model');
+  if ((file === undefined) === (model === undefined)) throw new UsageError('give either a family CSV file or --model <name>');
+  const panelFlag = oneOf(values, 'panel', ['audited', 'published'] as const) ?? 'audited';
+  if (file !== undefined && values.panel !== undefined) throw new UsageError('--panel applies to --model only; a family file is judged on its own scores');
+  const ctx = loadContext(nonEmpty(values, 'seed'), inputDir('data', str(values, 'data') ?? DEFAULT_DATA));
+  let models: Model[];
+  let focus: string | undefined;
+  let panelName: string | undefined;
+  if (file !== undefined) {
+    models = parseFamily(readFileSync(inputFile('family file', file), 'utf8'), file);
+  } else {
+    const panel = panelFlag === 'audited' ? ctx.audited : ctx.published;
+    const m = findModel(panel, model!);
+    focus = m.model;
+    panelName = panel.name;
+    models = panel.models.filter((x) => x.family === m.family);
+  }
+  const d = diagnoseFamily(models, referenceFamilies(ctx), ctx.data.interventions, ctx.config, ctx.noise, ctx.rng.fork('diagnose'));
+  io.out(bool(values, 'json') ? JSON.stringify(diagnosisJson(d, focus ?? null, panelName ?? 'the given file'), null, 2) : formatDiagnosis(d, focus, panelName));
+  return d.phase === 'tax' && d.phaseSign === '-' ? EXIT.finding : EXIT.ok;
+}

@@ -1,31 +1,21 @@
-import { join } from 'node:path';
-import { minimist } from 'zx';
+/** `cape diff A B`: every changed table cell, figure spec and ledger status between two result versions; exit 1 when anything changed. */
 import { availableVersions, diffResults, formatDiff, hasChanges, resolveVersion } from '../diff.ts';
-import { ROOT, type Command } from './command.ts';
+import { bool, str, type Args } from './args.ts';
+import { defaultResultsDir, type Io } from './command.ts';
 import { EXIT, UsageError } from './exit.ts';
+import { inputDir } from './paths.ts';
 
-export const diffCommand: Command = {
-  summary: 'show every table cell and ledger status that changed between two result versions',
-  help: `cape diff A B [--json]
-
-A and B are result versions under results/ (a hash, "latest" or "reference")
-or paths to result folders. Prints, table by table, every cell that changed
-(old → new, with the delta for numbers), added and removed rows, changed
-figure specs, and every ledger row whose status changed.
-
-Exit status: 0 nothing changed, 1 something changed, 2 bad arguments.`,
-  async run(argv) {
-    const a = minimist(argv, { boolean: ['json'] });
-    const [va, vb] = a._.map(String);
-    if (!va || !vb || a._.length !== 2) throw new UsageError('expected exactly two result versions');
-    const resultsDir = join(ROOT, 'results');
-    const resolve = (v: string) => {
-      const dir = resolveVersion(resultsDir, v);
-      if (!dir) throw new UsageError(`no result version "${v}" (looked for results/${v} and ./${v}); available: ${availableVersions(resultsDir).join(', ') || 'none — run `make reproduce` first'}`);
-      return dir;
-    };
-    const d = diffResults(resolve(va), resolve(vb));
-    console.log(a.json ? JSON.stringify(d, null, 2) : formatDiff(d, va, vb));
-    return hasChanges(d) ? EXIT.finding : EXIT.ok;
-  },
-};
+export async function run({ values, positionals }: Args, io: Io): Promise<number> {
+  const [va, vb] = positionals;
+  if (va === undefined || vb === undefined || positionals.length !== 2) throw new UsageError(`expected exactly two result versions, got ${positionals.length}`);
+  const given = str(values, 'results');
+  const resultsDir = given === undefined ? defaultResultsDir() : inputDir('results', given);
+  const resolve = (v: string) => {
+    const dir = resolveVersion(resultsDir, v);
+    if (!dir) throw new UsageError(`no result version "${v}" (looked for ${resultsDir}/${v} and ./${v}); available: ${availableVersions(resultsDir).join(', ') || 'none — run `make reproduce` first'}`);
+    return dir;
+  };
+  const d = diffResults(resolve(va), resolve(vb));
+  io.out(bool(values, 'json') ? JSON.stringify(d, null, 2) : formatDiff(d, va, vb));
+  return hasChanges(d) ? EXIT.finding : EXIT.ok;
+}

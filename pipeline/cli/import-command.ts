@@ -4,46 +4,16 @@
  * family file that `cape diagnose`, the dashboard and `make reproduce` (via
  * data/families/) accept. Folders are searched recursively for *.json.
  */
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseFamily } from '../family-input.ts';
 import { importedFamilyCsv, importLmEval } from '../import/lm-eval.ts';
 import { readBenchmarks } from '../ingest.ts';
 import { InputErrors, type InputError } from '../io/validate.ts';
-import { ROOT, type Command } from './command.ts';
+import { bool, str, type Args } from './args.ts';
+import { DEFAULT_DATA, type Io } from './command.ts';
 import { EXIT, UsageError } from './exit.ts';
-
-const HELP = `cape import lm-eval PATH... --family NAME [--params MODEL=SIZE_B ...] [--out FILE]
-                  [--allow-shots-mismatch] [--allow-missing-stderr]
-
-Reads evaluation results and writes one family file (the schema of
-data/families/*.csv) with scores and standard errors in percentage points and
-a source naming every file read. PATH is a results JSON file or a folder
-searched recursively for *.json (files there without a "results" object are
-skipped with a warning). Layouts read:
-
-  lm-evaluation-harness >= 0.4   results.hellaswag["acc_norm,none"], results.truthfulqa_mc2["acc,none"],
-                                 arc_challenge, winogrande, mmlu, gsm8k when present; shots from n-shot
-  lm-evaluation-harness 0.3      results.hellaswag.acc_norm, results.truthfulqa_mc.mc2, ...; config.num_fewshot
-  Open LLM Leaderboard v1        results["harness|hellaswag|10"].acc_norm, results["harness|truthfulqa:mc|0"].mc2, ...
-
-One model's tasks may come from several files; two results for one model and
-task are an error naming both files. The TruthfulQA group row (mean of MC1
-and MC2) is never read as MC2.
-
-  --family NAME             family name written in every row (required)
-  --params MODEL=SIZE_B     parameter count in billions, per model (by its id or
-                            last path segment); repeat for every model
-  --out FILE                write the family file there (atomically) instead of stdout;
-                            put it in data/families/ to include it in make reproduce
-  --allow-shots-mismatch    keep scores run with other shots than the panel's
-                            (HellaSwag 10, TruthfulQA 0, ARC 25, MMLU 5, WinoGrande 5,
-                            GSM8K 5) and record the mismatch in the row's note
-  --allow-missing-stderr    where a file has no stderr (e.g. "N/A"), use the
-                            item-count standard error and record it in the note
-
-Exit status: 0 written, 2 usage or input error (nothing written).`;
+import { inputDir } from './paths.ts';
 
 function parseParams(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -61,7 +31,7 @@ function parseParams(values: string[]): Record<string, number> {
 function findFiles(paths: string[], errors: InputError[], warn: (s: string) => void): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   const visit = (p: string, named: boolean) => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch (e) {
@@ -87,49 +57,29 @@ function findFiles(paths: string[], errors: InputError[], warn: (s: string) => v
   return out;
 }
 
-export const importCommand: Command = {
-  summary: "turn lm-evaluation-harness results into a family file (cape import lm-eval PATH... --family NAME)",
-  help: HELP,
-  async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          family: { type: 'string' },
-          params: { type: 'string', multiple: true },
-          out: { type: 'string' },
-          'allow-shots-mismatch': { type: 'boolean' },
-          'allow-missing-stderr': { type: 'boolean' },
-        },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const { values, positionals } = parsed;
-    const [kind, ...paths] = positionals;
-    if (kind !== 'lm-eval') throw new UsageError(kind === undefined ? 'name the format to import: cape import lm-eval PATH...' : `unknown format "${kind}"; the one supported is lm-eval`);
-    if (paths.length === 0) throw new UsageError('give at least one results file or folder');
-    const family = values.family?.trim();
-    if (!family) throw new UsageError('--family NAME is required (the family name written in every row)');
-    const params = parseParams(values.params ?? []);
-    const errors: InputError[] = [];
-    const benchmarks = readBenchmarks(join(ROOT, 'data'), errors);
-    const files = findFiles(paths, errors, (s) => console.error(s));
-    if (errors.length > 0) throw new InputErrors(errors);
-    const models = importLmEval(files, { family, params, allowShotsMismatch: values['allow-shots-mismatch'] ?? false, allowMissingStderr: values['allow-missing-stderr'] ?? false, benchmarks });
-    const csv = importedFamilyCsv(models, family);
-    parseFamily(csv, values.out ?? 'the imported family'); // the schema diagnose and ingest apply: fail here, not later
-    if (values.out === undefined) {
-      process.stdout.write(csv);
-    } else {
-      const tmp = `${values.out}.tmp-${process.pid}`;
-      writeFileSync(tmp, csv);
-      renameSync(tmp, values.out);
-      console.error(`cape import: wrote ${models.length} model(s) of ${family} to ${values.out}`);
-    }
-    return EXIT.ok;
-  },
-};
+export async function run({ values, positionals }: Args, io: Io): Promise<number> {
+  const [kind, ...paths] = positionals;
+  if (kind !== 'lm-eval') throw new UsageError(kind === undefined ? 'name the format to import: cape import lm-eval PATH...' : `unknown format "${kind}"; the one supported is lm-eval`);
+  if (paths.length === 0) throw new UsageError('give at least one results file or folder');
+  const family = str(values, 'family')?.trim();
+  if (!family) throw new UsageError('--family NAME is required (the family name written in every row)');
+  const params = parseParams((values.params as string[] | undefined) ?? []);
+  const out = str(values, 'out');
+  if (out !== undefined && statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out: "${out}" is a directory, expected a file name`);
+  const errors: InputError[] = [];
+  const benchmarks = readBenchmarks(inputDir('data', str(values, 'data') ?? DEFAULT_DATA), errors);
+  const files = findFiles(paths, errors, (s) => io.err(s));
+  if (errors.length > 0) throw new InputErrors(errors);
+  const models = importLmEval(files, { family, params, allowShotsMismatch: bool(values, 'allow-shots-mismatch'), allowMissingStderr: bool(values, 'allow-missing-stderr'), benchmarks });
+  const csv = importedFamilyCsv(models, family);
+  parseFamily(csv, out ?? 'the imported family'); // the schema diagnose and ingest apply: fail here, not later
+  if (out === undefined) {
+    io.out(csv.replace(/\n$/, ''));
+  } else {
+    const tmp = `${out}.tmp-${process.pid}`;
+    writeFileSync(tmp, csv);
+    renameSync(tmp, out);
+    io.err(`cape import: wrote ${models.length} model(s) of ${family} to ${out}`);
+  }
+  return EXIT.ok;
+}

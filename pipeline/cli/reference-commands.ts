@@ -1,51 +1,44 @@
-import { join } from 'node:path';
-import { checkReference, formatReferenceCheck, referenceMatches, writeSnapshot } from '../reference.ts';
-import { ROOT, type Command } from './command.ts';
-import { EXIT } from './exit.ts';
-import { reproduce } from './reproduce.ts';
+/**
+ * `cape check-reference` and `cape snapshot`: a fresh run into a scratch
+ * folder, compared with or copied into the committed snapshot results/reference.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkReference as compare, formatReferenceCheck, referenceMatches, writeSnapshot } from '../reference.ts';
+import { bool, type Args } from './args.ts';
+import { ROOT, type CommandModule, type Io } from './command.ts';
+import { EXIT } from './exit.ts';
+import { liveLine } from './progress.ts';
+import { reproduce } from './reproduce.ts';
 
-async function freshRun(): Promise<{ path: string; cleanup: () => void }> {
+const REFERENCE = join(ROOT, 'results', 'reference');
+
+async function withFreshRun<T>(io: Io, use: (path: string) => T): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'cape-fresh-'));
-  const r = await reproduce({ root: ROOT, resultsDir: dir, png: false, log: (l) => console.error(l) });
-  return { path: r.path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const line = liveLine(io);
+  try {
+    const r = await reproduce({ root: ROOT, resultsDir: dir, png: false, log: line.log, progress: line.update });
+    line.clear();
+    return use(r.path);
+  } finally {
+    line.clear();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-export const checkReferenceCommand: Command = {
-  summary: 'regenerate and compare against the committed snapshot results/reference',
-  help: `cape check-reference
-
-Runs the pipeline into a scratch folder and compares its tables, figure specs
-and ledger with results/reference, printing every differing cell.
-Exit status: 0 identical, 1 different.`,
-  async run() {
-    const fresh = await freshRun();
-    try {
-      const check = checkReference(fresh.path, join(ROOT, 'results', 'reference'));
-      console.log(formatReferenceCheck(check));
-      return referenceMatches(check) ? EXIT.ok : EXIT.finding;
-    } finally {
-      fresh.cleanup();
-    }
+export const checkReference: CommandModule = {
+  async run({ values }: Args, io: Io) {
+    const check = await withFreshRun(io, (path) => compare(path, REFERENCE));
+    io.out(bool(values, 'json') ? JSON.stringify({ matches: referenceMatches(check), ...check }, null, 2) : formatReferenceCheck(check));
+    return referenceMatches(check) ? EXIT.ok : EXIT.finding;
   },
 };
 
-export const snapshotCommand: Command = {
-  summary: 'regenerate and replace the committed snapshot results/reference',
-  help: `cape snapshot
-
-Runs the pipeline and copies its deterministic outputs (tables, figure specs,
-ledger; no PNG, SVG or manifest) into results/reference. Commit the snapshot
-together with the change that moved the numbers, so the move is visible in review.`,
-  async run() {
-    const fresh = await freshRun();
-    try {
-      const files = writeSnapshot(fresh.path, join(ROOT, 'results', 'reference'));
-      console.log(`results/reference now holds ${files.length} files from a fresh run.`);
-      return EXIT.ok;
-    } finally {
-      fresh.cleanup();
-    }
+export const snapshot: CommandModule = {
+  async run({ values }: Args, io: Io) {
+    const files = await withFreshRun(io, (path) => writeSnapshot(path, REFERENCE));
+    io.out(bool(values, 'json') ? JSON.stringify({ reference: REFERENCE, files }, null, 2) : `results/reference now holds ${files.length} files from a fresh run.`);
+    return EXIT.ok;
   },
 };

@@ -1,5 +1,5 @@
 import { BENCHMARK_LABEL, type Config } from '../config.ts';
-import type { CriticalScaleNumbers, FamilyNc, PooledNc } from './stage.ts';
+import type { CriticalScaleNumbers, FamilyNc, PooledNc } from './types.ts';
 import type { PercentileInterval } from '../stats/bootstrap-summary.ts';
 import type { CouplingContext } from '../stage-context.ts';
 import { makeTable } from '../table.ts';

@@ -1,85 +1,27 @@
+/** The critical-scale stage (Paper A Table 1, §2, §9): per-family N_c with its bootstrap, the pooled N_c as coded and as described, the running-coupling law and falsification criterion (i). */
 import type { Config } from '../config.ts';
 import type { FamilyCoupling, PanelCoupling } from '../coupling.ts';
-import { summariseDraws, type BootstrapSummary } from '../stats/bootstrap-summary.ts';
-import { histogram, type Histogram } from '../stats/histogram.ts';
+import { summariseDraws } from '../stats/bootstrap-summary.ts';
+import { histogram } from '../stats/histogram.ts';
 import { appendCouplings, type SizedScores } from '../stats/local-coupling.ts';
 import { quadraticVertex, vertexBootstrap } from '../stats/quadratic-vertex.ts';
 import { distinctResample } from '../stats/resample.ts';
 import type { Rng } from '../stats/rng.ts';
-import { fitRunningCoupling, lineZero, stratifiedCrossingBootstrap, type RunningFit } from '../stats/running-coupling.ts';
+import { fitRunningCoupling, lineZero, stratifiedCrossingBootstrap } from '../stats/running-coupling.ts';
 import { firstUpCrossing, signPattern } from '../stats/zero-crossing.ts';
 import { criterionClaims, criterionOne, criterionTable } from './counterexamples.ts';
 import { criticalScaleClaims, criticalScaleTables } from './report.ts';
-import type { Interval } from '../intervals.ts';
-import type { NcDistribution } from '../noise/family-draws.ts';
 import { modelSe, type NoiseModel } from '../noise/noise-model.ts';
-import { crossingNoise, quadraticNoise, type NoisyFamily, type PooledNoise } from '../noise/pooled-draws.ts';
+import { crossingNoise, quadraticNoise, type NoisyFamily } from '../noise/pooled-draws.ts';
 import { scoreSe } from '../noise/score-se.ts';
 import type { CouplingContext } from '../stage-context.ts';
-import type { Model, PanelName, StageOutput } from '../types.ts';
+import type { Model, PanelName } from '../types.ts';
+import type { CriticalScaleOutput, FamilyNc, PooledNc, RunningSet } from './types.ts';
+
+export type { CriticalScaleNumbers, CriticalScaleOutput, FamilyNc, PooledNc, RunningSet } from './types.ts';
 
 const toB = (log10N: number) => 10 ** log10N / 1e9;
 const log10N = (paramsB: number) => Math.log10(paramsB * 1e9);
-
-export interface FamilyNc {
-  panel: PanelName;
-  family: string;
-  nModels: number;
-  /** Models with both HS and TQA. */
-  nScored: number;
-  /** Intervals that carry a g12. */
-  nCouplings: number;
-  status: 'crossing' | 'none' | 'not testable';
-  ncB: number | null;
-  /** Alternative discrete reading: size of the model that ends the last negative interval before the change. */
-  atModelB: number | null;
-  /** Why there is or is not a crossing, in words. */
-  reason: string;
-  below: Interval | null;
-  above: Interval | null;
-  /** 95% percentile interval over resamples that cross (B params), when the family crosses. */
-  ci95: [number, number] | null;
-  resamplesWithCrossing: number;
-  resamples: number;
-  /** N_c under score noise (parametric bootstrap of every score); null without a noise model. */
-  noise: NcDistribution | null;
-}
-
-export interface PooledNc {
-  method: 'quadratic minimum' | 'stratified zero crossing';
-  variant: 'as coded' | 'as described' | 'audited';
-  data: string;
-  /** The data in two or three words, for figure labels. */
-  dataShort: string;
-  nModels: number;
-  resamples: number;
-  /** Full-sample estimate (B params), null when the full sample has none. */
-  pointB: number | null;
-  /** Summary of the kept resamples, in B params. */
-  summary: BootstrapSummary;
-  /** Resamples dropped, by reason. */
-  dropped: Record<string, number>;
-  histogram: Histogram;
-  /** The same estimator refitted on score-noise draws of the same models. */
-  noise: PooledNoise;
-}
-
-export interface RunningSet {
-  name: string;
-  variant: 'as coded' | 'as described' | 'audited';
-  how: string;
-  points: { family: string; x: number; g12: number }[];
-  /** Null below 3 intervals. */
-  fit: RunningFit | null;
-  /** The fitted line at the smallest and largest interval, in B params, for plotting. */
-  line: { nB: number; g12: number }[];
-}
-
-export interface CriticalScaleOutput extends StageOutput {
-  perFamily: FamilyNc[];
-  pooled: PooledNc[];
-  running: RunningSet[];
-}
 
 const scored = (ms: readonly Model[]) => ms.filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
 
@@ -235,8 +177,6 @@ function runningSets(ctx: CouplingContext): RunningSet[] {
     runningSet('all families, audited', 'audited', 'every interval of every family in the audited panel', intervalPoints(aud, null)),
   ];
 }
-
-export type CriticalScaleNumbers = Pick<CriticalScaleOutput, 'perFamily' | 'pooled' | 'running'>;
 
 export function runCriticalScale(ctx: CouplingContext): CriticalScaleOutput {
   const { config: cfg, coupling } = ctx;

@@ -1,4 +1,4 @@
-import type { EigenCore } from './stage.ts';
+import type { EigenCore } from './types.ts';
 import type { PhaseDeff } from './phases.ts';
 import { PYTHIA_PANEL_SOURCE } from './pythia.ts';
 import { modelGammas } from './near-1b.ts';

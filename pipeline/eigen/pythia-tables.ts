@@ -1,6 +1,6 @@
 import { printedTolerance } from '../claims.ts';
 import { BENCHMARKS, BENCHMARK_LABEL, BENCHMARK_SHORT, type Benchmark } from '../config.ts';
-import type { EigenCore } from './stage.ts';
+import type { EigenCore } from './types.ts';
 import { FIVE_SCORES } from './pythia.ts';
 import type { CouplingContext } from '../stage-context.ts';
 import { makeTable } from '../table.ts';

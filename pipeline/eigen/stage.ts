@@ -1,31 +1,15 @@
+/** The eigen stage (Paper A §2.3, Fig. 1c–d, App. A.9): d_eff per phase, the Pythia correlation matrix and its trend, the 26-model PCA, gain rates and the OLMo sources. */
 import { BENCHMARKS } from '../config.ts';
 import { eigenClaims } from './claims.ts';
-import { frontierIfevalDeff, frontierSubset, pca, type FrontierIfevalDeff, type Pca } from './pca.ts';
-import { panelPhaseDeffs, phaseDeff, type PhaseDeff } from './phases.ts';
-import { correlationEigen, gainRates, PYTHIA_FIGURE_SOURCE, PYTHIA_PANEL_SOURCE, trendFit, trendWindows, type CorrelationEigen, type PythiaPoint, type TrendFit, type TrendWindow } from './pythia.ts';
+import { frontierIfevalDeff, frontierSubset, pca } from './pca.ts';
+import { panelPhaseDeffs, phaseDeff } from './phases.ts';
+import { correlationEigen, gainRates, PYTHIA_FIGURE_SOURCE, PYTHIA_PANEL_SOURCE, trendFit, trendWindows, type PythiaPoint } from './pythia.ts';
 import { eigenTables } from './tables.ts';
-import { olmoSources, type OlmoSource } from './olmo-sources.ts';
+import { olmoSources } from './olmo-sources.ts';
 import type { CouplingContext } from '../stage-context.ts';
-import type { LineFit } from '../stats/ols.ts';
-import type { StageOutput } from '../types.ts';
+import type { EigenCore, EigenOutput } from './types.ts';
 
-export interface EigenOutput extends StageOutput {
-  /** The configured phase rule, both panels, with bootstrap CIs; plus the frontier subset. */
-  phaseDeffs: PhaseDeff[];
-  /** The other phase rules, point estimates only. */
-  sensitivity: PhaseDeff[];
-  pythia: CorrelationEigen[];
-  trend: TrendWindow[];
-  trendFits: TrendFit[];
-  gains: { source: string; benchmark: string; fit: LineFit }[];
-  pca26: Pca;
-  frontierIfeval: FrontierIfevalDeff;
-  frontierIfevalAsCoded: FrontierIfevalDeff;
-  olmo: OlmoSource[];
-}
-
-/** Everything the stage computes before it is shaped into tables and claims. */
-export type EigenCore = Omit<EigenOutput, 'tables' | 'claims'>;
+export type { EigenCore, EigenOutput } from './types.ts';
 
 export function runEigen(ctx: CouplingContext): EigenOutput {
   const cfg = ctx.config.eigen;

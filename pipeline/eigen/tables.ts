@@ -1,7 +1,7 @@
 import { BENCHMARKS, BENCHMARK_LABEL, BENCHMARK_SHORT } from '../config.ts';
 import { FIVE_SCORES } from './pythia.ts';
 import { pythiaTables, trendTables } from './pythia-tables.ts';
-import type { EigenCore } from './stage.ts';
+import type { EigenCore } from './types.ts';
 import type { PhaseDeff } from './phases.ts';
 import type { ClaimRow } from '../ingest.ts';
 import { modelGammas } from './near-1b.ts';

@@ -1,5 +1,4 @@
-/** Locale-independent string order, so sorted output is byte-identical on every machine. */
-export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export { compareText } from '../text-order.ts';
 
 /** Sort key for release order: a year-only date counts as December of that year (as data/frontier/README.md does for populations). */
 export const releaseKey = (date: string): string => (date.length === 4 ? `${date}-12` : date);

@@ -1,4 +1,4 @@
-import type { InternalsCore } from './stage.ts';
+import type { InternalsCore } from './types.ts';
 import { histogramMedian } from './heads.ts';
 import type { StageContext } from '../stage-context.ts';
 import { mean } from '../stats/describe.ts';

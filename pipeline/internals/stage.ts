@@ -1,34 +1,12 @@
-import type { ProjectionRow, QwenHeadRow } from './ingest.ts';
-import { internalFindings, type Finding } from './checks.ts';
+/** The internals stage (Paper A §5–7, Figs. 4a, 5, 6, 7): re-plots and consistency checks of the authors' released internal measurements; nothing is recomputed from weights. */
+import { internalFindings } from './checks.ts';
 import { internalsClaims } from './claims.ts';
-import { fig5Families, fig5PaperCounts, headModels, type Fig5Family, type HeadModel } from './heads.ts';
+import { fig5Families, fig5PaperCounts, headModels } from './heads.ts';
 import { internalsTables } from './tables.ts';
 import type { StageContext } from '../stage-context.ts';
-import type { StageOutput } from '../types.ts';
+import type { Fig7Point, InternalsCore, InternalsOutput } from './types.ts';
 
-/** A point of Paper A Fig. 7: (a) Gemma coupling against d_rep, (b) Qwen coupling by generation. */
-export interface Fig7Point {
-  panel: 'a' | 'b';
-  model: string;
-  coupling: number;
-  dRep: number | null;
-  measure: string;
-}
-
-/**
- * Re-plots and consistency checks of the authors' released internal measurements.
- * Nothing here is recomputed from weights; every number is read from data/internals/.
- */
-export interface InternalsOutput extends StageOutput {
-  qwen: QwenHeadRow[];
-  heads: HeadModel[];
-  fig5: Fig5Family[];
-  projection: ProjectionRow[];
-  fig7: Fig7Point[];
-  findings: Finding[];
-}
-
-export type InternalsCore = Omit<InternalsOutput, 'tables' | 'claims'>;
+export type { Fig7Point, InternalsCore, InternalsOutput } from './types.ts';
 
 function fig7Points(ctx: StageContext): Fig7Point[] {
   const d = ctx.data.internals;

@@ -1,4 +1,4 @@
-import type { InternalsCore } from './stage.ts';
+import type { InternalsCore } from './types.ts';
 import type { StageContext } from '../stage-context.ts';
 import { makeTable } from '../table.ts';
 import type { Table } from '../types.ts';

@@ -1,12 +1,18 @@
-import * as aq from 'arquero';
+/**
+ * A table's files: CSV for programs (snake_case keys as the header), Markdown
+ * for people (labels naming benchmark variant, shots and unit), JSON with both,
+ * and tables/schema.json. Numbers are written at fixed significant digits.
+ */
 import type { Table } from '../types.ts';
 import { formatCell, jsonCell, roundSig } from './format.ts';
 
-/** CSV with human headers (benchmark variant and shots named), numbers at fixed significant digits. */
+/** A CSV field: quoted when it holds a quote, a comma or a line break (RFC 4180). */
+const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
 /** CSV for programs: the header is the columns' snake_case keys; labels, units and variants are in tables/schema.json and the .md. */
 export function tableToCsv(t: Table, digits: number): string {
-  const cols = Object.fromEntries(t.columns.map((c) => [c.key, t.rows.map((r) => formatCell(r[c.key] ?? null, digits))]));
-  return aq.table(cols).toCSV();
+  const lines = [t.columns.map((c) => c.key), ...t.rows.map((r) => t.columns.map((c) => formatCell(r[c.key] ?? null, digits)))];
+  return lines.map((cells) => cells.map(csvField).join(',') + '\n').join('');
 }
 
 /** tables/schema.json: per table, its title, key columns and each column's key and label (benchmark variant, shots, unit). */
@@ -15,11 +21,14 @@ export function tablesSchema(tables: readonly Table[]): string {
   return JSON.stringify(byId, null, 2) + '\n';
 }
 
+/** A Markdown table cell: a pipe is escaped once (so "|ΔHS|" stays in its cell) and a line break becomes a space. */
+const mdCell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
 export function tableToMarkdown(t: Table, digits: number): string {
-  const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const cols = Object.fromEntries(t.columns.map((c) => [escape(c.label), t.rows.map((r) => escape(formatCell(r[c.key] ?? null, digits)))]));
+  const row = (cells: string[]) => `|${cells.map(mdCell).join('|')}|\n`;
+  const table = row(t.columns.map((c) => c.label)) + `|${t.columns.map(() => ':-').join('|')}|\n` + t.rows.map((r) => row(t.columns.map((c) => formatCell(r[c.key] ?? null, digits)))).join('');
   const notes = t.notes.length > 0 ? '\n' + t.notes.map((n) => `- ${n}`).join('\n') + '\n' : '';
-  const body = t.rows.length > 0 ? aq.table(cols).toMarkdown() : '_(no rows)_\n';
+  const body = t.rows.length > 0 ? table : '_(no rows)_\n';
   return `### ${t.title}\n\n${body}${notes}`;
 }
 

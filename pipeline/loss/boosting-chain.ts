@@ -1,4 +1,4 @@
-import type { LossCore } from './stage.ts';
+import type { LossCore } from './types.ts';
 
 /** One level of Paper A Fig. 2b: what we can compute for it, or why not. */
 export interface BoostLevel {

@@ -1,5 +1,5 @@
 import { boostingChain } from './boosting-chain.ts';
-import type { LossCore } from './stage.ts';
+import type { LossCore } from './types.ts';
 import type { ConstantStats, LossFit } from './fit.ts';
 import type { StageContext } from '../stage-context.ts';
 import type { ClaimResult, Variant } from '../types.ts';

@@ -1,19 +1,14 @@
-import { gradientLaw, type GradientLaw } from './gradient-law.ts';
+/** The loss stage (Paper A §3, Fig. 2a–b, App. A.8): L = E + A·N^−α, the loss-blindness constant, the boosting chain and the gradient-norm law. */
+import { gradientLaw } from './gradient-law.ts';
 import { familyIntervals, modelPhases } from '../intervals.ts';
 import { lossClaims } from './claims.ts';
-import { lossFit, type LossFit } from './fit.ts';
+import { lossFit } from './fit.ts';
 import { lossTables } from './tables.ts';
 import { familiesOf, publishedPanel } from '../panels.ts';
 import type { StageContext } from '../stage-context.ts';
-import type { StageOutput } from '../types.ts';
+import type { LossCore, LossOutput } from './types.ts';
 
-export interface LossOutput extends StageOutput {
-  /** [0] the 8 Pythia losses of the Fig. 2 script table; [1] the 6-model gradient file's loss_mean. */
-  fits: LossFit[];
-  gradient: GradientLaw;
-}
-
-export type LossCore = Omit<LossOutput, 'tables' | 'claims'>;
+export type { LossCore, LossOutput } from './types.ts';
 
 export const FIGURE_LOSSES = 'Fig. 2 script losses, 8 Pythia models (data/extracted/pythia-figure-table.csv)';
 export const GRADIENT_LOSSES = 'wikitext-2 loss_mean, 6 Pythia models (data/internals/gradient_norms_models.csv)';

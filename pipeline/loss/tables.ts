@@ -1,5 +1,5 @@
 import { boostingChain } from './boosting-chain.ts';
-import type { LossCore } from './stage.ts';
+import type { LossCore } from './types.ts';
 import { offsetPowerLaw } from '../stats/power-law-fit.ts';
 import type { StageContext } from '../stage-context.ts';
 import { makeTable } from '../table.ts';

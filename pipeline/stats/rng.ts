@@ -20,10 +20,13 @@ export interface Rng {
  */
 export function createRng(seed: string): Rng {
   const draw = seedrandom.xor4096(seed);
+  const bits = draw.int32;
   return {
     seed,
     next: () => draw(),
-    int: (n) => Math.floor(draw() * n),
+    // The same integer as Math.floor(next() * n) (next() is bits / 2^32, and bits * n is exact below 2^53),
+    // one call and one division fewer per draw: resampling indices is most of a bootstrap's work.
+    int: (n) => (n <= 0x200000 ? Math.floor(((bits() >>> 0) * n) / 0x100000000) : Math.floor(draw() * n)),
     fork: (label) => createRng(`${seed}/${label}`),
   };
 }

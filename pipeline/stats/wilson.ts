@@ -1,15 +1,9 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+/** The Wilson score interval for a binomial proportion, with the normal quantile from @stdlib. */
+import normalQuantileAt from '@stdlib/stats-base-dists-normal-quantile';
 
-/** Standard normal quantile by bisection on the CDF (the installed @stdlib set has no normal quantile). */
+/** Standard normal quantile. */
 export function normalQuantile(p: number): number {
-  let lo = -40;
-  let hi = 40;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (normalCdf(mid, 0, 1) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return normalQuantileAt(p, 0, 1);
 }
 
 /** Wilson score interval for k successes in n trials at the given two-sided level. */

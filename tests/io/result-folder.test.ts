@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readlinkSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addMissingFiles, writeResultFolder } from '../../pipeline/io/result-folder.ts';
@@ -72,4 +72,23 @@ describe('result folders', () => {
     expect(readdirSync(resultsDir).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(readlinkSync(join(resultsDir, 'latest'))).toBe('next');
   }, 120_000);
+});
+
+describe('a version written with --no-png', () => {
+  it('gets its PNGs from a later run that wants them, byte-identical to a run that drew them from the start', async () => {
+    const { reproduce } = await import('../../pipeline/cli/reproduce.ts');
+    const dataDir = copyData();
+    const lean = tempDir();
+    const full = tempDir();
+    const quiet = { root: ROOT, dataDir, resamples: 5, log: () => {} };
+    const first = await reproduce({ ...quiet, resultsDir: lean, png: false });
+    expect(readdirSync(join(first.path, 'figures')).some((f) => f.endsWith('.png'))).toBe(false);
+    const again = await reproduce({ ...quiet, resultsDir: lean, png: true });
+    expect(again.created).toBe(false);
+    const drawn = await reproduce({ ...quiet, resultsDir: full, png: true });
+    const pngs = (dir: string) => readdirSync(join(dir, 'figures')).filter((f) => f.endsWith('.png')).sort();
+    expect(pngs(first.path)).toEqual(pngs(drawn.path));
+    expect(pngs(first.path).length).toBeGreaterThan(10);
+    for (const f of pngs(first.path)) expect(readFileSync(join(first.path, 'figures', f)).equals(readFileSync(join(drawn.path, 'figures', f))), f).toBe(true);
+  }, 300_000);
 });

@@ -1,5 +1,7 @@
+import { MultivariateLinearRegression, PolynomialRegression } from 'ml-regression';
 import { describe, expect, it } from 'vitest';
-import { fitLine, polyfit, polyval } from '../../pipeline/stats/ols.ts';
+import { fitLine, ols, polyfit, polyval } from '../../pipeline/stats/ols.ts';
+import { createRng } from '../../pipeline/stats/rng.ts';
 
 describe('ordinary least squares', () => {
   it('matches a hand-computed three-point fit with standard errors', () => {
@@ -24,5 +26,18 @@ describe('ordinary least squares', () => {
     expect(c[1]).toBeCloseTo(-2, 10);
     expect(c[2]).toBeCloseTo(0.5, 10);
     expect(polyval(c, 4)).toBeCloseTo(1 - 8 + 8, 10);
+  });
+
+  it('agrees with ml-regression, an independent implementation, on coefficients and standard errors of noisy data', () => {
+    const rng = createRng('ols-oracle');
+    const X = Array.from({ length: 30 }, () => [rng.next() * 10, rng.next() * 5 - 2]);
+    const y = X.map(([a, b]) => 0.7 + 1.3 * a! - 2.1 * b! + (rng.next() - 0.5) * 3);
+    const ours = ols(X.map((r) => [...r, 1]), y);
+    const oracle = new MultivariateLinearRegression(X, y.map((v) => [v]), { intercept: true, statistics: true });
+    oracle.weights.forEach(([w], j) => expect(ours.coef[j]).toBeCloseTo(w!, 9));
+    oracle.stdErrors.forEach((se, j) => expect(ours.se[j]).toBeCloseTo(se, 9));
+    const x = X.map((r) => r[0]!);
+    const poly = new PolynomialRegression(x, y, 3);
+    polyfit(x, y, 3).forEach((c, j) => expect(c).toBeCloseTo(poly.coefficients[j]!, 7));
   });
 });
