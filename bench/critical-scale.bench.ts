@@ -13,8 +13,6 @@ import { stratifiedCrossingBootstrap } from '../pipeline/stats/running-coupling.
 import type { BenchLine } from './run.ts';
 import { ROOT, timeMedian as time } from './timing.ts';
 
-
-
 export default function bench(): BenchLine[] {
   const rows = ingest(join(ROOT, 'data')).pooled14;
   const cs = config.criticalScale;
@@ -46,8 +44,19 @@ export default function bench(): BenchLine[] {
   const draws = time(drawsOnly);
   return [
     { name: `as coded, ${cs.pooledAsCodedResamples} resamples (power sums)`, ms: asCoded, goal: 'under 50 ms' },
-    { name: `  of which drawing the indices: ${((100 * draws) / asCoded).toFixed(0)}%`, ms: draws, goal: '≤ 25% of the bootstrap (issue 17)', pass: draws <= 0.25 * asCoded },
-    { name: `as coded, general solver (×${cs.pooledAsCodedResamples / generalN} of ${generalN})`, ms: time(() => general(generalN)) * (cs.pooledAsCodedResamples / generalN) },
-    { name: `as described, ${cs.pooledAsDescribedResamples} stratified resamples`, ms: time(() => stratifiedCrossingBootstrap(families, createRng('bench'), cs.pooledAsDescribedResamples, config.coupling.minDeltaHs)) },
+    {
+      name: `  of which drawing the indices: ${((100 * draws) / asCoded).toFixed(0)}%`,
+      ms: draws,
+      goal: '≤ 25% of the bootstrap (issue 17)',
+      pass: draws <= 0.25 * asCoded,
+    },
+    {
+      name: `as coded, general solver (×${cs.pooledAsCodedResamples / generalN} of ${generalN})`,
+      ms: time(() => general(generalN)) * (cs.pooledAsCodedResamples / generalN),
+    },
+    {
+      name: `as described, ${cs.pooledAsDescribedResamples} stratified resamples`,
+      ms: time(() => stratifiedCrossingBootstrap(families, createRng('bench'), cs.pooledAsDescribedResamples, config.coupling.minDeltaHs)),
+    },
   ];
 }

@@ -10,8 +10,6 @@ import { createRng } from '../pipeline/stats/rng.ts';
 import type { BenchLine } from './run.ts';
 import { ROOT, timeMedian as time } from './timing.ts';
 
-
-
 /** The costly parts of the eigen and loss stages: the phase d_eff bootstrap and the profile loss fit. */
 export default function bench(): BenchLine[] {
   const data = ingest(join(ROOT, 'data'));
@@ -20,7 +18,11 @@ export default function bench(): BenchLine[] {
   const boot = { rng: createRng('bench-eigen'), resamples: config.eigen.bootstrapResamples, level: config.eigen.ciLevel };
   const pts = data.pythiaFigure.map((r) => ({ model: r.model, params: r.paramsB * 1e9, loss: r.loss }));
   return [
-    { name: `eigen: phase d_eff, ${config.eigen.bootstrapResamples} resamples, one panel`, ms: time(() => panelPhaseDeffs(coupling.published, config.eigen.phaseRule, boot)), goal: '< 300 ms' },
+    {
+      name: `eigen: phase d_eff, ${config.eigen.bootstrapResamples} resamples, one panel`,
+      ms: time(() => panelPhaseDeffs(coupling.published, config.eigen.phaseRule, boot)),
+      goal: '< 300 ms',
+    },
     { name: 'loss: profile fit of L = E + A·N^−α', ms: time(() => lossFit('bench', pts, config.loss)), goal: '< 50 ms' },
   ];
 }

@@ -10,8 +10,6 @@ import { runPanels } from '../pipeline/panel-summary.ts';
 import type { BenchLine } from './run.ts';
 import { ROOT, timeMedian as time } from './timing.ts';
 
-
-
 /** The two costly parts of the ode stage: the STLSQ threshold sweep and leave-one-family-out. */
 export default function bench(): BenchLine[] {
   const c = config.ode;
@@ -24,8 +22,16 @@ export default function bench(): BenchLine[] {
   const samples = samplesOf(pythia, c.scoreScale);
   return [
     { name: `STLSQ fit, 5 equations × 56 terms`, ms: time(() => fitSparse(samples, sparse)), goal: 'under 10 ms' },
-    { name: `STLSQ sweep, ${c.thresholdSweep.length} λ`, ms: time(() => thresholdSweep(samples, pythia, llama2, c.thresholdSweep, sparse, sim)), goal: 'under 100 ms' },
+    {
+      name: `STLSQ sweep, ${c.thresholdSweep.length} λ`,
+      ms: time(() => thresholdSweep(samples, pythia, llama2, c.thresholdSweep, sparse, sim)),
+      goal: 'under 100 ms',
+    },
     { name: 'leave-one-family-out, linear', ms: time(() => leaveOneFamilyOut(all, c.lofoMinModels, c.scoreScale, linearFitter(), sim)), goal: 'under 50 ms' },
-    { name: 'leave-one-family-out, STLSQ', ms: time(() => leaveOneFamilyOut(all, c.lofoMinModels, c.scoreScale, sparseFitter(sparse), sim)), goal: 'under 150 ms' },
+    {
+      name: 'leave-one-family-out, STLSQ',
+      ms: time(() => leaveOneFamilyOut(all, c.lofoMinModels, c.scoreScale, sparseFitter(sparse), sim)),
+      goal: 'under 150 ms',
+    },
   ];
 }

@@ -31,6 +31,11 @@ export default function bench(): BenchLine[] {
   return [
     { name: 'read the out-of-sample inputs', ms: read },
     { name: 'out-of-sample stage', ms: median(stage) },
-    { name: `out-of-sample ${(100 * share).toFixed(1)}% of the stages`, ms: cost, goal: `<= ${100 * LIMIT}% of the pipeline's stage time`, pass: share <= LIMIT },
+    {
+      name: `out-of-sample ${(100 * share).toFixed(1)}% of the stages`,
+      ms: cost,
+      goal: `<= ${100 * LIMIT}% of the pipeline's stage time`,
+      pass: share <= LIMIT,
+    },
   ];
 }

@@ -14,7 +14,6 @@ import { runPipeline } from '../pipeline/run.ts';
 import { median } from '../pipeline/stats/describe.ts';
 import { ROOT, RUNS } from './timing.ts';
 
-
 export interface BenchLine {
   name: string;
   ms: number;
@@ -63,7 +62,9 @@ const wanted = (name: string) => only.length === 0 || only.some((w) => name.incl
 
 async function microBenches(): Promise<void> {
   const dir = dirname(fileURLToPath(import.meta.url));
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.bench.ts') && wanted(n)).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.bench.ts') && wanted(n))
+    .sort()) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { default?: () => Promise<BenchLine[]> | BenchLine[] };
     if (mod.default) printLines(f, await mod.default());
   }

@@ -41,7 +41,8 @@ function stageRun(dataDir: string, withEmit: boolean): ScalingRun {
 /** A runnable copy of the code next to `dataDir` (the CLI reads the data/ beside its own sources). */
 function codeBeside(dataDir: string): string {
   const root = dirname(dataDir);
-  for (const d of ['bin', 'scripts', 'pipeline', 'figures', 'dashboard', 'steer', 'package.json', 'package-lock.json']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
+  for (const d of ['bin', 'scripts', 'pipeline', 'figures', 'dashboard', 'steer', 'package.json', 'package-lock.json'])
+    cpSync(join(ROOT, d), join(root, d), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
 }
@@ -96,13 +97,25 @@ export default function bench(): BenchLine[] {
       ...sizes.map((s) => ({
         name: `stage CPU, ${s.k}× (${s.families} families)`,
         ms: cpu(s),
-        goal: s === one ? undefined : `${x(cpu(s) / cpu(one))} of 1×${s === hundred ? `; ≤ ${GOAL.stageCpuRatio}×: ${verdict(stageRatio <= GOAL.stageCpuRatio)}` : ''}`,
+        goal:
+          s === one
+            ? undefined
+            : `${x(cpu(s) / cpu(one))} of 1×${s === hundred ? `; ≤ ${GOAL.stageCpuRatio}×: ${verdict(stageRatio <= GOAL.stageCpuRatio)}` : ''}`,
       })),
       { name: 'growth exponent b, stage CPU ∝ F^b', ms: b, unit: '', goal: `fitted over 1×, 10×, 100×; ≤ 1 (at most linear): ${verdict(b <= 1)}` },
       ...Object.entries(last.stages).map(([stage, ms]) => ({ name: `  ${stage} at 100× (${x(ms / first.stages[stage]!)} of 1×)`, ms })),
-      { name: 'peak RSS at 100×, stages', ms: last.stagesRssMiB, unit: 'MiB', goal: `≤ ${GOAL.peakRssMiB} MiB: ${verdict(last.stagesRssMiB <= GOAL.peakRssMiB)}` },
+      {
+        name: 'peak RSS at 100×, stages',
+        ms: last.stagesRssMiB,
+        unit: 'MiB',
+        goal: `≤ ${GOAL.peakRssMiB} MiB: ${verdict(last.stagesRssMiB <= GOAL.peakRssMiB)}`,
+      },
       { name: 'peak RSS at 100×, stages and emit', ms: last.peakRssMiB, unit: 'MiB' },
-      ...sizes.map((s) => ({ name: `emit (no PNG) CPU, ${s.k}×`, ms: s.runs[0]!.emitMs!, goal: s === hundred ? `${x(emitRatio)} of 1×; ≤ 100× (linear): ${verdict(emitRatio <= 100)}` : undefined })),
+      ...sizes.map((s) => ({
+        name: `emit (no PNG) CPU, ${s.k}×`,
+        ms: s.runs[0]!.emitMs!,
+        goal: s === hundred ? `${x(emitRatio)} of 1×; ≤ 100× (linear): ${verdict(emitRatio <= 100)}` : undefined,
+      })),
       ...sizes.map((s) => ({
         name: `cape diagnose FILE CPU, ${s.k}×`,
         ms: median(s.diagnose),

@@ -73,9 +73,12 @@ async function child(dir: string, threads: number): Promise<ChildReport> {
   const heldBytes = heldMatrixBytes(lm.model.weights);
   await lm.close();
   return {
-    loadMs, prefillTokPerSec: PROMPT_TOKENS / (prefillMs / 1000), decodeMsPerToken: Math.min(...steps),
+    loadMs,
+    prefillTokPerSec: PROMPT_TOKENS / (prefillMs / 1000),
+    decodeMsPerToken: Math.min(...steps),
     decodeMedianMs: [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)]!,
-    heldBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    heldBytes,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
 
@@ -91,8 +94,11 @@ async function bandwidth(bytes: number, threads: number): Promise<number> {
   const data = arena.f32(n).fill(1);
   const m = arena.of(data)!;
   const simdUrl = new URL('../steer/kernels/simd.mjs', import.meta.url).href;
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(
-    `const { parentPort } = require('node:worker_threads');
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Worker(
+        `const { parentPort } = require('node:worker_threads');
      import(${JSON.stringify(simdUrl)}).then(({ instantiate }) => {
        let sum;
        parentPort.on('message', (msg) => {
@@ -100,8 +106,10 @@ async function bandwidth(bytes: number, threads: number): Promise<number> {
          else parentPort.postMessage(sum(msg.ptr, msg.bytes));
        });
        parentPort.postMessage('ready');
-     });`, { eval: true },
-  ));
+     });`,
+        { eval: true },
+      ),
+  );
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
   workers.forEach((w) => w.postMessage({ memory: m.memory }));
   const sum = m.instance.exports.sum as (ptr: number, bytes: number) => number;
@@ -110,11 +118,14 @@ async function bandwidth(bytes: number, threads: number): Promise<number> {
   try {
     for (let rep = 0; rep < 3; rep++) {
       const t0 = performance.now();
-      const parts = workers.map((w, k) => new Promise<number>((resolve) => {
-        w.once('message', resolve);
-        const from = Math.min(n * 4, (k + 1) * share);
-        w.postMessage({ ptr: data.byteOffset + from, bytes: Math.min(n * 4, (k + 2) * share) - from });
-      }));
+      const parts = workers.map(
+        (w, k) =>
+          new Promise<number>((resolve) => {
+            w.once('message', resolve);
+            const from = Math.min(n * 4, (k + 1) * share);
+            w.postMessage({ ptr: data.byteOffset + from, bytes: Math.min(n * 4, (k + 2) * share) - from });
+          }),
+      );
       const total = sum(data.byteOffset, Math.min(n * 4, share)) + (await Promise.all(parts)).reduce((a, b) => a + b, 0);
       if (!Number.isFinite(total)) throw new Error('bandwidth sum is not finite');
       best = Math.max(best, (n * 4) / ((performance.now() - t0) / 1000));
@@ -158,13 +169,24 @@ export async function benchSteerMemory(o: { full?: boolean; threads?: number } =
     const t0 = performance.now();
     writeSyntheticModel(dir, spec, { dtype: 'BF16', shards: full ? 3 : 1 });
     const writeMs = performance.now() - t0;
-    const checkpointBytes = readdirSync(dir).filter((f) => f.endsWith('.safetensors')).reduce((a, f) => a + statSync(join(dir, f)).size, 0);
+    const checkpointBytes = readdirSync(dir)
+      .filter((f) => f.endsWith('.safetensors'))
+      .reduce((a, f) => a + statSync(join(dir, f)).size, 0);
     const report = await runChild(dir, threads);
     const bw = await bandwidth(report.heldBytes, threads);
     const floorMs = (report.heldBytes / bw) * 1000;
     return {
-      spec, params: syntheticParamCount(spec), full, threads, checkpointBytes, writeMs, bandwidthBytesPerSec: bw, report,
-      rssRatio: report.peakRssBytes / checkpointBytes, floorMs, floorRatio: report.decodeMsPerToken / floorMs,
+      spec,
+      params: syntheticParamCount(spec),
+      full,
+      threads,
+      checkpointBytes,
+      writeMs,
+      bandwidthBytesPerSec: bw,
+      report,
+      rssRatio: report.peakRssBytes / checkpointBytes,
+      floorMs,
+      floorRatio: report.decodeMsPerToken / floorMs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -179,15 +201,18 @@ export default async function steerMemoryBenchLines(): Promise<{ name: string; m
   const model = `${(r.params / 1e9).toFixed(2)}B-param Llama BF16${r.full ? '' : ' (STEER_BENCH_SMALL=1; unset for 1.1B)'}`;
   return [
     {
-      name: `steer memory, ${model}: load`, ms: r.report.loadMs,
+      name: `steer memory, ${model}: load`,
+      ms: r.report.loadMs,
       goal: `peak RSS / checkpoint bytes = ${r.rssRatio.toFixed(2)} (${gb(r.report.peakRssBytes)} / ${gb(r.checkpointBytes)}) <= ${RSS_GOAL}: ${verdict(r.rssRatio <= RSS_GOAL)}`,
     },
     {
-      name: `steer decode ms/token (fastest step), ${r.threads} thread(s)`, ms: r.report.decodeMsPerToken,
+      name: `steer decode ms/token (fastest step), ${r.threads} thread(s)`,
+      ms: r.report.decodeMsPerToken,
       goal: `/ floor = ${r.floorRatio.toFixed(2)} (floor ${r.floorMs.toFixed(0)} ms = ${gb(r.report.heldBytes)} held / ${gb(r.bandwidthBytesPerSec)}/s summed here) <= ${FLOOR_GOAL}: ${verdict(r.floorRatio <= FLOOR_GOAL)}`,
     },
     {
-      name: `steer prefill ms/token, ${PROMPT_TOKENS} tokens`, ms: 1000 / r.report.prefillTokPerSec,
+      name: `steer prefill ms/token, ${PROMPT_TOKENS} tokens`,
+      ms: 1000 / r.report.prefillTokPerSec,
       goal: `${r.report.prefillTokPerSec.toFixed(1)} tok/s, ${(r.report.decodeMsPerToken / (1000 / r.report.prefillTokPerSec)).toFixed(1)} x decode's rate (no goal)`,
     },
   ];

@@ -74,7 +74,10 @@ export async function benchSteer(o: BenchOptions = {}): Promise<SteerBenchResult
       for (let k = 0; k < newTokens; k++) logits = model.forward([argmax(logits)], cache)!;
       const decode = newTokens / ((performance.now() - t0) / 1000);
       runs.push({
-        threads, endToEndTokPerSec: endToEnd, decodeTokPerSec: decode, prefillTokPerSec: prefill,
+        threads,
+        endToEndTokPerSec: endToEnd,
+        decodeTokPerSec: decode,
+        prefillTokPerSec: prefill,
         meetsGoal: endToEnd >= GOAL_TOKENS_PER_SECOND,
       });
     } finally {
@@ -83,10 +86,16 @@ export async function benchSteer(o: BenchOptions = {}): Promise<SteerBenchResult
   }
   return {
     model: {
-      layout: 'gpt_neox', nLayers: cfg.nLayers, dModel: cfg.dModel, vocabSize: cfg.vocabSize,
-      storedParams: stored, perTokenParams: stored - cfg.vocabSize * cfg.dModel,
+      layout: 'gpt_neox',
+      nLayers: cfg.nLayers,
+      dModel: cfg.dModel,
+      vocabSize: cfg.vocabSize,
+      storedParams: stored,
+      perTokenParams: stored - cfg.vocabSize * cfg.dModel,
     },
-    promptTokens, newTokens, runs,
+    promptTokens,
+    newTokens,
+    runs,
   };
 }
 

@@ -39,7 +39,10 @@ const metaOf = (p: Payload): SiteMeta => ({ version: p.version, created: p.creat
 function preloads(bundle: Bundle): string {
   const first = TABS[0]!;
   const code = [...bundle.filesFor('dashboard/app.ts'), ...bundle.filesFor(`dashboard/tabs/${first.id}.ts`)];
-  return [...new Set(code)].map((f) => `<link rel="modulepreload" href="${f}">`).concat(`<link rel="preload" href="${DATA_FILES.tab(first.id)}" as="fetch" crossorigin>`).join('\n');
+  return [...new Set(code)]
+    .map((f) => `<link rel="modulepreload" href="${f}">`)
+    .concat(`<link rel="preload" href="${DATA_FILES.tab(first.id)}" as="fetch" crossorigin>`)
+    .join('\n');
 }
 
 async function siteFiles(payload: Payload, bundle: Bundle): Promise<Map<string, string>> {
@@ -48,7 +51,12 @@ async function siteFiles(payload: Payload, bundle: Bundle): Promise<Map<string, 
     .replace('__VERSION__', () => escapeHtml(payload.version))
     .replace('__META__', () => scriptJson(metaOf(payload)))
     .replace('__PRELOAD__', () => preloads(bundle));
-  return new Map<string, string>([['index.html', html], ['style.css', readFileSync(join(HERE, 'style.css'), 'utf8')], ...bundle.files, ...(await siteData(payload))]);
+  return new Map<string, string>([
+    ['index.html', html],
+    ['style.css', readFileSync(join(HERE, 'style.css'), 'utf8')],
+    ...bundle.files,
+    ...(await siteData(payload)),
+  ]);
 }
 
 /**
@@ -63,7 +71,9 @@ export async function buildDashboard(resultDir: string, opts: BuildOptions = {})
   const payload = readResult(dir, join(HERE, '..'));
   const bundle = await bundleApp();
   const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-  log(`bundled ${bundle.inputs.length} modules into app.js (${kib(bundle.files.get('app.js')!.length)}) and ${bundle.files.size - 1} chunks (${kib([...bundle.files.values()].reduce((a, f) => a + f.length, 0))} in all)`);
+  log(
+    `bundled ${bundle.inputs.length} modules into app.js (${kib(bundle.files.get('app.js')!.length)}) and ${bundle.files.size - 1} chunks (${kib([...bundle.files.values()].reduce((a, f) => a + f.length, 0))} in all)`,
+  );
   const files = await siteFiles(payload, bundle);
   const target = join(dir, 'dashboard');
   const tmp = join(dir, `.dashboard-tmp-${process.pid}`);

@@ -58,13 +58,23 @@ export function panelsFromTables(tables: Record<string, Table>): Record<PanelNam
  */
 export function referenceFromTables(tables: Record<string, Table>): ReferenceFamily[] {
   const origin = originOf(tables);
-  const audited = (id: string) => new Map(tableOf(tables, id).rows.filter((r) => r.panel === 'audited').map((r) => [str(r.family), r]));
+  const audited = (id: string) =>
+    new Map(
+      tableOf(tables, id)
+        .rows.filter((r) => r.panel === 'audited')
+        .map((r) => [str(r.family), r]),
+    );
   const corr = audited('A-s2-family-correlations');
   const nc = audited('A-tab1-critical-scale');
   return [...nc.keys()]
     .filter((f) => origin.get(f) === 'paper')
     .sort()
-    .map((family) => ({ family, r: numOrNull(corr.get(family)?.['r_hellaswag_vs_truthfulqa_mc2']), ncB: numOrNull(nc.get(family)!.nc_b), ncStatus: str(nc.get(family)!.status) }));
+    .map((family) => ({
+      family,
+      r: numOrNull(corr.get(family)?.r_hellaswag_vs_truthfulqa_mc2),
+      ncB: numOrNull(nc.get(family)!.nc_b),
+      ncStatus: str(nc.get(family)!.status),
+    }));
 }
 
 export function interventionsFromTables(tables: Record<string, Table>): Intervention[] {
@@ -82,7 +92,8 @@ export function interventionsFromTables(tables: Record<string, Table>): Interven
 /** Paper B's frozen-panel line, the one every h in the result folder is measured from. */
 export function frontierLineFromTables(tables: Record<string, Table>): FrontierLine {
   const row = tableOf(tables, 'B-s3-regression-subsets').rows.find((r) => str(r.subset).startsWith('frozen panel'));
-  if (!row || numOrNull(row.slope) === null || numOrNull(row.intercept) === null) throw new ResultFolderError('B-s3-regression-subsets has no "frozen panel" row with a slope and an intercept');
+  if (!row || numOrNull(row.slope) === null || numOrNull(row.intercept) === null)
+    throw new ResultFolderError('B-s3-regression-subsets has no "frozen panel" row with a slope and an intercept');
   return { subset: str(row.subset), n: Number(row.n), slope: row.slope as number, intercept: row.intercept as number, r: Number(row.r) };
 }
 
@@ -112,7 +123,17 @@ export function claimLinks(claims: Record<string, Cell>[], tableIds: string[], f
 export function noiseFromTables(tables: Record<string, Table>, config: Config): NoiseModel {
   const rows = tableOf(tables, 'noise-benchmarks').rows;
   const specs = Object.fromEntries(
-    rows.map((r) => [str(r.benchmark), { benchmark: str(r.benchmark) as ScoredBenchmark, metric: str(r.metric), shots: Number(r.shots), nItems: Number(r.n_items), itemSd: numOrNull(r.item_sd), source: str(r.source) }]),
+    rows.map((r) => [
+      str(r.benchmark),
+      {
+        benchmark: str(r.benchmark) as ScoredBenchmark,
+        metric: str(r.metric),
+        shots: Number(r.shots),
+        nItems: Number(r.n_items),
+        itemSd: numOrNull(r.item_sd),
+        source: str(r.source),
+      },
+    ]),
   ) as BenchmarkTable;
   for (const b of SCORED_BENCHMARKS) if (!specs[b]) throw new ResultFolderError(`noise-benchmarks has no row for "${b}"`);
   return makeNoiseModel(specs, config.noise);

@@ -27,7 +27,11 @@ export async function measureFirstRender(browser: Browser, url: string, viewport
     const pending: Promise<{ url: string; bytes: number; encoding: string }>[] = [];
     page.on('requestfinished', (req) =>
       pending.push(
-        Promise.all([req.sizes(), req.response()]).then(([s, res]) => ({ url: req.url(), bytes: s.responseHeadersSize + s.responseBodySize, encoding: res?.headers()['content-encoding'] ?? '' })),
+        Promise.all([req.sizes(), req.response()]).then(([s, res]) => ({
+          url: req.url(),
+          bytes: s.responseHeadersSize + s.responseBodySize,
+          encoding: res?.headers()['content-encoding'] ?? '',
+        })),
       ),
     );
     await page.goto(url);

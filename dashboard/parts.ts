@@ -12,12 +12,25 @@ const PANELS: PanelName[] = ['as published', 'audited'];
 
 /** Every scored model of a panel with the phase of the interval ending at it (as Fig. 1a assigns it). */
 function phasePoints(p: Payload, panel: PanelName): PhasePoint[] {
-  const ending = new Map(tableOf(p.tables, 'A-s2-coupling-intervals').rows.filter((r) => r.panel === panel).map((r) => [`${r.family}\u0000${r.to}`, r]));
+  const ending = new Map(
+    tableOf(p.tables, 'A-s2-coupling-intervals')
+      .rows.filter((r) => r.panel === panel)
+      .map((r) => [`${r.family}\u0000${r.to}`, r]),
+  );
   return p.panels[panel]
     .filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null)
     .map((m) => {
       const iv = ending.get(`${m.family}\u0000${m.model}`);
-      return { model: m.model, family: m.family, params_b: m.paramsB, hellaswag: m.scores.hellaswag, truthfulqa: m.scores.truthfulqa_mc2, phase: (iv?.phase as string) || 'none', g12: typeof iv?.g12 === 'number' ? iv.g12 : null, source: m.source };
+      return {
+        model: m.model,
+        family: m.family,
+        params_b: m.paramsB,
+        hellaswag: m.scores.hellaswag,
+        truthfulqa: m.scores.truthfulqa_mc2,
+        phase: (iv?.phase as string) || 'none',
+        g12: typeof iv?.g12 === 'number' ? iv.g12 : null,
+        source: m.source,
+      };
     });
 }
 

@@ -5,7 +5,15 @@ import { STATUSES } from '../pipeline/claims.ts';
 import type { Config } from '../pipeline/config.ts';
 import { TABLES_SCHEMA } from '../pipeline/io/format.ts';
 import type { Cell, Table } from '../pipeline/types.ts';
-import { claimLinks, frontierLineFromTables, interventionsFromTables, noiseFromTables, panelsFromTables, referenceFromTables, ResultFolderError } from './derive.ts';
+import {
+  claimLinks,
+  frontierLineFromTables,
+  interventionsFromTables,
+  noiseFromTables,
+  panelsFromTables,
+  referenceFromTables,
+  ResultFolderError,
+} from './derive.ts';
 import { familyCsv } from './family-csv.ts';
 import type { Payload, Spec } from './payload.ts';
 
@@ -16,7 +24,9 @@ function readJson<T>(path: string): T {
 
 function readAll<T>(dir: string, suffix: string): Record<string, T> {
   if (!existsSync(dir)) throw new ResultFolderError(`${dir} is missing; is this a result folder written by \`cape reproduce\`?`);
-  const files = readdirSync(dir).filter((f) => f.endsWith(suffix)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .sort();
   return Object.fromEntries(files.map((f) => [f.slice(0, -suffix.length), readJson<T>(join(dir, f))]));
 }
 
@@ -26,7 +36,8 @@ function readAll<T>(dir: string, suffix: string): Record<string, T> {
  */
 function exampleFamily(root: string | undefined, panels: Payload['panels']): Payload['example'] {
   const file = root === undefined ? undefined : join(root, 'data', 'examples', 'qwen1.5.csv');
-  if (file && existsSync(file)) return { label: 'data/examples/qwen1.5.csv (Open LLM Leaderboard v1 scores; not in the paper)', text: readFileSync(file, 'utf8') };
+  if (file && existsSync(file))
+    return { label: 'data/examples/qwen1.5.csv (Open LLM Leaderboard v1 scores; not in the paper)', text: readFileSync(file, 'utf8') };
   const first = panels['as published'][0]?.family ?? '';
   return { label: `${first} from this result folder's as-published panel`, text: familyCsv(panels['as published'].filter((m) => m.family === first)) };
 }
@@ -37,7 +48,9 @@ export function readResult(resultDir: string, root?: string): Payload {
   const figures = readAll<Spec>(join(resultDir, 'figures'), '.vl.json');
   const ledger = readJson<Table>(join(resultDir, 'claims.json'));
   const config = readJson<Config>(join(resultDir, 'config.json'));
-  const manifest = existsSync(join(resultDir, 'manifest.json')) ? readJson<{ version?: string; created?: string; git_commit?: string }>(join(resultDir, 'manifest.json')) : {};
+  const manifest = existsSync(join(resultDir, 'manifest.json'))
+    ? readJson<{ version?: string; created?: string; git_commit?: string }>(join(resultDir, 'manifest.json'))
+    : {};
   const panels = panelsFromTables(tables);
   const claims = ledger.rows as Record<string, Cell>[];
   return {

@@ -51,7 +51,10 @@ function compressedBody(file: string, encoding: Encoding): Buffer {
   let body = compressed.get(key);
   if (!body) {
     const raw = readFileSync(file);
-    body = encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : gzipSync(raw, { level: 9 });
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        : gzipSync(raw, { level: 9 });
     compressed.set(key, body);
   }
   return body;
@@ -132,7 +135,15 @@ export function serveDirectory(dir: string, opts: ServeOptions = {}): Promise<Se
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
       server.off('error', fail);
       const { address, port } = server.address() as AddressInfo;
-      ok({ server, url: `http://${address}:${port}/`, close: () => new Promise((done) => (server.close(() => done()), server.closeAllConnections())) });
+      ok({
+        server,
+        url: `http://${address}:${port}/`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }

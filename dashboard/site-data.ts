@@ -23,7 +23,8 @@ function transformTypes(node: unknown, out: Set<string>): Set<string> {
   else if (node && typeof node === 'object')
     for (const [k, v] of Object.entries(node)) {
       if (k === 'values') continue;
-      if (k === 'transform' && Array.isArray(v)) for (const t of v) if (t && typeof (t as { type?: unknown }).type === 'string') out.add((t as { type: string }).type.toLowerCase());
+      if (k === 'transform' && Array.isArray(v))
+        for (const t of v) if (t && typeof (t as { type?: unknown }).type === 'string') out.add((t as { type: string }).type.toLowerCase());
       transformTypes(v, out);
     }
   return out;

@@ -12,13 +12,24 @@ const figure: FigureDef = {
     const values = results.ode.sweeps.flatMap((s) =>
       s.points.flatMap((p) => [
         { panel: 'terms', scale: scaleName(s.scale), threshold: p.threshold, measure: 'active terms (all five equations)', value: p.supportTotal },
-        ...(p.jaccardPrev === null ? [] : [{ panel: 'stability', scale: scaleName(s.scale), threshold: p.threshold, measure: 'Jaccard vs previous λ', value: p.jaccardPrev }]),
-        ...(p.inSampleMape === null ? [] : [{ panel: 'in-sample', scale: scaleName(s.scale), threshold: p.threshold, measure: 'in-sample Pythia MAPE', value: p.inSampleMape }]),
-        ...(p.heldOutMape === null ? [] : [{ panel: 'held-out', scale: scaleName(s.scale), threshold: p.threshold, measure: 'held-out Llama-2 MAPE', value: p.heldOutMape }]),
+        ...(p.jaccardPrev === null
+          ? []
+          : [{ panel: 'stability', scale: scaleName(s.scale), threshold: p.threshold, measure: 'Jaccard vs previous λ', value: p.jaccardPrev }]),
+        ...(p.inSampleMape === null
+          ? []
+          : [{ panel: 'in-sample', scale: scaleName(s.scale), threshold: p.threshold, measure: 'in-sample Pythia MAPE', value: p.inSampleMape }]),
+        ...(p.heldOutMape === null
+          ? []
+          : [{ panel: 'held-out', scale: scaleName(s.scale), threshold: p.threshold, measure: 'held-out Llama-2 MAPE', value: p.heldOutMape }]),
       ]),
     );
     const lambdas = results.ode.sweeps.flatMap((s) => s.points.map((p) => p.threshold));
-    const x = { field: 'threshold', type: 'quantitative' as const, title: 'λ', scale: { type: 'log' as const, domain: [Math.min(...lambdas) * 0.8, Math.max(...lambdas) * 1.25], nice: false } };
+    const x = {
+      field: 'threshold',
+      type: 'quantitative' as const,
+      title: 'λ',
+      scale: { type: 'log' as const, domain: [Math.min(...lambdas) * 0.8, Math.max(...lambdas) * 1.25], nice: false },
+    };
     const chart = (panel: string, title: string) => ({
       width: 460,
       height: 150,
@@ -33,7 +44,13 @@ const figure: FigureDef = {
     });
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'STLSQ threshold sweep (degree-3 library, 56 terms per equation, 7 Pythia intervals)', subtitle: ['errors: integrated trajectories, all five benchmarks; held-out = as-published Llama-2 from its 7B scores', 'missing error points: the integrated trajectory diverged'] },
+      title: {
+        text: 'STLSQ threshold sweep (degree-3 library, 56 terms per equation, 7 Pythia intervals)',
+        subtitle: [
+          'errors: integrated trajectories, all five benchmarks; held-out = as-published Llama-2 from its 7B scores',
+          'missing error points: the integrated trajectory diverged',
+        ],
+      },
       config: baseConfig,
       data: { values },
       vconcat: [

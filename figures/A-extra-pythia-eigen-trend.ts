@@ -15,7 +15,10 @@ const figure: FigureDef = {
     ]);
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Paper A App. A.9: Pythia eigenvalue trend (recomputed; the paper’s figure inputs were typed in)', subtitle: 'cumulative = all sizes up to N; sliding = consecutive sizes ending at N; e2 sign fixed so its HellaSwag loading is ≥ 0' },
+      title: {
+        text: 'Paper A App. A.9: Pythia eigenvalue trend (recomputed; the paper’s figure inputs were typed in)',
+        subtitle: 'cumulative = all sizes up to N; sliding = consecutive sizes ending at N; e2 sign fixed so its HellaSwag loading is ≥ 0',
+      },
       config: { ...baseConfig, legend: { ...baseConfig.legend, orient: 'bottom', labelLimit: 360, columns: 1 } },
       data: { values },
       facet: { row: { field: 'quantity', type: 'nominal', title: null } },

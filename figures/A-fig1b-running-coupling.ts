@@ -14,15 +14,28 @@ const figure: FigureDef = {
     // The paper's six families from its published panel, and contributed families (data/families/) drawn beside them, never in the fit.
     const contributed = results.coupling.contributed.families.map((f) => f.family);
     const families = [...results.config.criticalScale.runningFamilies, ...contributed];
-    const intervals = [...results.coupling.published.families.filter((f) => families.includes(f.family)), ...results.coupling.contributed.families]
-      .flatMap((f) =>
+    const intervals = [...results.coupling.published.families.filter((f) => families.includes(f.family)), ...results.coupling.contributed.families].flatMap(
+      (f) =>
         f.intervals.flatMap((iv, k) => {
           if (iv.g12 === null) return [];
           const range = f.noise?.g12[k] ?? null;
           const resolved = iv.sign === '+' || iv.sign === '-';
-          return [{ family: f.family, interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase, p_g12_positive: iv.pG12Positive, sign: iv.sign, noise: resolved ? 'sign resolved' : 'sign within noise', g12_low: range?.[0] ?? null, g12_high: range?.[1] ?? null }];
+          return [
+            {
+              family: f.family,
+              interval: `${iv.from} → ${iv.to}`,
+              mid_b: iv.midB,
+              g12: iv.g12,
+              phase: iv.phase,
+              p_g12_positive: iv.pG12Positive,
+              sign: iv.sign,
+              noise: resolved ? 'sign resolved' : 'sign within noise',
+              g12_low: range?.[0] ?? null,
+              g12_high: range?.[1] ?? null,
+            },
+          ];
         }),
-      );
+    );
     // The axis follows the point estimates; noise ranges that run past it are clipped at the frame.
     const values = intervals.map((d) => d.g12!);
     const pad = Math.max(band, 0.15 * (Math.max(...values) - Math.min(...values)));
@@ -33,7 +46,9 @@ const figure: FigureDef = {
     const set = results.criticalScale.running.find((r) => r.name === FIT_SET)!;
     const line = set.line.map((p) => ({ n_b: p.nB, g12: p.g12 }));
     const fit = set.fit;
-    const fitText = fit ? `line: g12 = ${fit.slope.toFixed(3)} log10 N ${fit.intercept < 0 ? '−' : '+'} ${Math.abs(fit.intercept).toFixed(3)} (N in parameters), R² = ${fit.r2.toFixed(2)}` : 'line: fewer than 3 intervals, no fit';
+    const fitText = fit
+      ? `line: g12 = ${fit.slope.toFixed(3)} log10 N ${fit.intercept < 0 ? '−' : '+'} ${Math.abs(fit.intercept).toFixed(3)} (N in parameters), R² = ${fit.r2.toFixed(2)}`
+      : 'line: fewer than 3 intervals, no fit';
     const x = { type: 'quantitative' as const, title: 'N (B params, geometric mean of the interval)', scale: { type: 'log' as const } };
     const y = { type: 'quantitative' as const, title: 'g12 = ΔTQA (MC2, 0-shot) / ΔHS (acc_norm, 10-shot)', scale: { domain } };
     const color = { field: 'family', type: 'nominal' as const, title: 'family', scale: { domain: families } };
@@ -53,7 +68,11 @@ const figure: FigureDef = {
       height: 380,
       config: baseConfig,
       layer: [
-        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.15 }, encoding: { y: { datum: -band, type: 'quantitative' }, y2: { datum: band } } },
+        {
+          data: { values: [{}] },
+          mark: { type: 'rect', color: '#7f8c8d', opacity: 0.15 },
+          encoding: { y: { datum: -band, type: 'quantitative' }, y2: { datum: band } },
+        },
         { data: { values: [{}] }, mark: { type: 'rule', color: '#333' }, encoding: { y: { datum: 0, type: 'quantitative' } } },
         {
           data: { values: intervals },
@@ -72,14 +91,32 @@ const figure: FigureDef = {
             x: { field: 'mid_b', ...x },
             y: { field: 'g12', ...y },
             color,
-            fill: { condition: { test: "datum.noise === 'sign resolved'", field: 'family', type: 'nominal' as const, scale: { domain: families } }, value: 'white' },
-            tooltip: [{ field: 'family' }, { field: 'interval' }, { field: 'mid_b', title: 'N (B)' }, { field: 'g12' }, { field: 'g12_low', title: 'g12 noise low' }, { field: 'g12_high', title: 'g12 noise high' }, { field: 'p_g12_positive', title: 'P(g12 > 0)' }, { field: 'sign' }, { field: 'phase' }],
+            fill: {
+              condition: { test: "datum.noise === 'sign resolved'", field: 'family', type: 'nominal' as const, scale: { domain: families } },
+              value: 'white',
+            },
+            tooltip: [
+              { field: 'family' },
+              { field: 'interval' },
+              { field: 'mid_b', title: 'N (B)' },
+              { field: 'g12' },
+              { field: 'g12_low', title: 'g12 noise low' },
+              { field: 'g12_high', title: 'g12 noise high' },
+              { field: 'p_g12_positive', title: 'P(g12 > 0)' },
+              { field: 'sign' },
+              { field: 'phase' },
+            ],
           },
         },
         {
           data: { values: crossings },
           mark: { type: 'point', shape: 'diamond', size: 140, filled: true, stroke: 'black', strokeWidth: 0.8 },
-          encoding: { x: { field: 'nc_b', type: 'quantitative' }, y: { field: 'g12', type: 'quantitative' }, color, tooltip: [{ field: 'family' }, { field: 'nc_b', title: 'N_c (B)' }] },
+          encoding: {
+            x: { field: 'nc_b', type: 'quantitative' },
+            y: { field: 'g12', type: 'quantitative' },
+            color,
+            tooltip: [{ field: 'family' }, { field: 'nc_b', title: 'N_c (B)' }],
+          },
         },
         {
           data: { values: line },

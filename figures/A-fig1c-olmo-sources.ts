@@ -23,7 +23,13 @@ const figure: FigureDef = {
     );
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Paper A Fig. 1c: OLMo 1B → 7B in each source', subtitle: ['the figure script’s typed-in values are not in the released data and are not shown', 'lines that coincide are sources that agree (dashes differ per source)'] },
+      title: {
+        text: 'Paper A Fig. 1c: OLMo 1B → 7B in each source',
+        subtitle: [
+          'the figure script’s typed-in values are not in the released data and are not shown',
+          'lines that coincide are sources that agree (dashes differ per source)',
+        ],
+      },
       config: { ...baseConfig, legend: { ...baseConfig.legend, orient: 'bottom', labelLimit: 300 } },
       data: { values },
       facet: { column: { field: 'benchmark', type: 'nominal', title: null } },
@@ -32,7 +38,17 @@ const figure: FigureDef = {
         width: 220,
         height: 260,
         layer: [
-          { mark: { type: 'line', point: { filled: true, size: 60 } }, encoding: { x: { field: 'size', type: 'ordinal', title: null, sort: ['OLMo-1B', 'OLMo-7B'] }, y: { field: 'score', type: 'quantitative', title: 'score (%)', scale: { zero: false } }, color: { field: 'source', type: 'nominal', title: 'source' }, strokeDash: { field: 'source', type: 'nominal', title: 'source' }, order: { field: 'order' }, tooltip: [{ field: 'source' }, { field: 'size' }, { field: 'score' }] } },
+          {
+            mark: { type: 'line', point: { filled: true, size: 60 } },
+            encoding: {
+              x: { field: 'size', type: 'ordinal', title: null, sort: ['OLMo-1B', 'OLMo-7B'] },
+              y: { field: 'score', type: 'quantitative', title: 'score (%)', scale: { zero: false } },
+              color: { field: 'source', type: 'nominal', title: 'source' },
+              strokeDash: { field: 'source', type: 'nominal', title: 'source' },
+              order: { field: 'order' },
+              tooltip: [{ field: 'source' }, { field: 'size' }, { field: 'score' }],
+            },
+          },
         ],
       },
     };

@@ -14,7 +14,12 @@ const figure: FigureDef = {
       ...f.curves.map((c) => ({ kind: 'curve', curve: c.curve, params_b: c.paramsB, tqa: c.value })),
     ];
     const sizes = f.points.map((p) => p.paramsB);
-    const x = { field: 'params_b', type: 'quantitative' as const, title: 'N (B params)', scale: { type: 'log' as const, domain: [Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.25], nice: false } };
+    const x = {
+      field: 'params_b',
+      type: 'quantitative' as const,
+      title: 'N (B params)',
+      scale: { type: 'log' as const, domain: [Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.25], nice: false },
+    };
     const y = { field: 'tqa', type: 'quantitative' as const, title: 'TruthfulQA (MC2, 0-shot, %)', scale: { zero: false } };
     const ode = f.odeTqaMape === null ? 'diverged' : `${f.odeTqaMape.toFixed(2)}%`;
     return {
@@ -34,7 +39,19 @@ const figure: FigureDef = {
         {
           mark: { type: 'line', strokeWidth: 1.8 },
           transform: [{ filter: { field: 'kind', equal: 'curve' } }],
-          encoding: { x, y, strokeDash: { field: 'curve', type: 'nominal', title: 'fit', legend: { orient: 'bottom', direction: 'vertical', labelLimit: 600, symbolStrokeColor: '#555' } }, detail: { field: 'curve' }, color: { value: '#555' }, order: { field: 'params_b' } },
+          encoding: {
+            x,
+            y,
+            strokeDash: {
+              field: 'curve',
+              type: 'nominal',
+              title: 'fit',
+              legend: { orient: 'bottom', direction: 'vertical', labelLimit: 600, symbolStrokeColor: '#555' },
+            },
+            detail: { field: 'curve' },
+            color: { value: '#555' },
+            order: { field: 'params_b' },
+          },
         },
         {
           mark: { type: 'point', filled: true, size: 70 },

@@ -21,11 +21,19 @@ const figure: FigureDef = {
       ]),
     ];
     const sizes = f.points.map((p) => p.paramsB);
-    const x = { field: 'params_b', type: 'quantitative' as const, title: 'N (B params)', scale: { type: 'log' as const, domain: [Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.25], nice: false } };
+    const x = {
+      field: 'params_b',
+      type: 'quantitative' as const,
+      title: 'N (B params)',
+      scale: { type: 'log' as const, domain: [Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.25], nice: false },
+    };
     const y = { field: 'value', type: 'quantitative' as const, title: 'score (%)', scale: { zero: false } };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Paper A Fig. 3: ODE trajectories on Pythia, integrated with RK4 from 70M', subtitle: [`data: ${f.source}`, 'text in each panel: that benchmark’s error for each fit'] },
+      title: {
+        text: 'Paper A Fig. 3: ODE trajectories on Pythia, integrated with RK4 from 70M',
+        subtitle: [`data: ${f.source}`, 'text in each panel: that benchmark’s error for each fit'],
+      },
       config: baseConfig,
       data: { values },
       facet: { field: 'panel', type: 'nominal', title: null, sort: f.panels.map((p) => p.label), header: { labelLimit: 400, labelFontSize: 12 } },
@@ -37,7 +45,12 @@ const figure: FigureDef = {
           {
             mark: { type: 'line', strokeWidth: 1.8, clip: true },
             transform: [{ filter: { field: 'series', oneOf: [...new Set(f.curves.map((c) => c.curve))] } }],
-            encoding: { x, y, color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 400 } }, order: { field: 'params_b' } },
+            encoding: {
+              x,
+              y,
+              color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 400 } },
+              order: { field: 'params_b' },
+            },
           },
           {
             mark: { type: 'point', filled: true, color: 'black', size: 35 },

@@ -12,14 +12,30 @@ const figure: FigureDef = {
     const x = { field: 'params_b', type: 'quantitative' as const, scale: { type: 'log' as const }, title: 'N (B params, as stored)' };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Paper A Fig. 4a: net internal coupling vs N (re-plotted from released measurements)', subtitle: 'qwen_generation.json; hidden-state cosine, not benchmark g12; each stored net value is one constant times the model’s cooperative-head fraction (see the findings table)' },
+      title: {
+        text: 'Paper A Fig. 4a: net internal coupling vs N (re-plotted from released measurements)',
+        subtitle:
+          'qwen_generation.json; hidden-state cosine, not benchmark g12; each stored net value is one constant times the model’s cooperative-head fraction (see the findings table)',
+      },
       config: baseConfig,
       data: { values },
       width: 420,
       height: 280,
       layer: [
-        { mark: { type: 'line', point: { filled: true, size: 60 } }, encoding: { x, y: { field: 'net', type: 'quantitative', title: 'net internal coupling (cosine)', scale: { domain: [0, 1] } }, color: { field: 'family', type: 'nominal', title: 'family' }, tooltip: [{ field: 'model' }, { field: 'net' }, { field: 'coop', title: 'cooperative heads (%)' }] } },
-        { mark: { type: 'text', dy: -10, fontSize: 10 }, transform: [{ filter: 'datum.coop < 100' }], encoding: { x, y: { field: 'net', type: 'quantitative' }, text: { field: 'model' } } },
+        {
+          mark: { type: 'line', point: { filled: true, size: 60 } },
+          encoding: {
+            x,
+            y: { field: 'net', type: 'quantitative', title: 'net internal coupling (cosine)', scale: { domain: [0, 1] } },
+            color: { field: 'family', type: 'nominal', title: 'family' },
+            tooltip: [{ field: 'model' }, { field: 'net' }, { field: 'coop', title: 'cooperative heads (%)' }],
+          },
+        },
+        {
+          mark: { type: 'text', dy: -10, fontSize: 10 },
+          transform: [{ filter: 'datum.coop < 100' }],
+          encoding: { x, y: { field: 'net', type: 'quantitative' }, text: { field: 'model' } },
+        },
       ],
     };
   },

@@ -17,7 +17,16 @@ const figure: FigureDef = {
     const values = rows.flatMap((r) => [
       { panel: r.panel, family: label(r), series: SERIES[0], r: r.rawR, n: r.models.length },
       { panel: r.panel, family: label(r), series: SERIES[1], r: r.normalisedR, n: r.models.length },
-      ...r.nulls.map((n, i) => ({ panel: r.panel, family: label(r), series: SERIES[2 + i], r: n.median, lo: n.lo, hi: n.hi, pct: n.realPercentile, n: r.models.length })),
+      ...r.nulls.map((n, i) => ({
+        panel: r.panel,
+        family: label(r),
+        series: SERIES[2 + i],
+        r: n.median,
+        lo: n.lo,
+        hi: n.hi,
+        pct: n.realPercentile,
+        n: r.models.length,
+      })),
     ]);
     const y = { field: 'family', type: 'nominal' as const, title: null, sort: null };
     const yOffset = { field: 'series', type: 'nominal' as const, sort: SERIES };
@@ -27,7 +36,10 @@ const figure: FigureDef = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: {
         text: 'Paper A Fig. 4b: width normalisation, HS and TQA both divided by d_model/512',
-        subtitle: ['points: real raw and normalised r; bars: 2.5–97.5% of the normalised r when the real widths are replaced (scores fixed); tick: null median', 'null (a): sorted log-uniform widths over the family’s d_model range; null (b): the family’s widths permuted'],
+        subtitle: [
+          'points: real raw and normalised r; bars: 2.5–97.5% of the normalised r when the real widths are replaced (scores fixed); tick: null median',
+          'null (a): sorted log-uniform widths over the family’s d_model range; null (b): the family’s widths permuted',
+        ],
       },
       config: { ...baseConfig, legend: { ...baseConfig.legend, labelLimit: 320, orient: 'bottom', columns: 2 }, axisY: { labelLimit: 320 } },
       data: { values },
@@ -36,8 +48,16 @@ const figure: FigureDef = {
         width: 300,
         height: { step: 26 },
         layer: [
-          { mark: { type: 'rule', strokeWidth: 3, opacity: 0.6 }, transform: [{ filter: isNull }], encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color } },
-          { mark: { type: 'tick', thickness: 2, size: 9 }, transform: [{ filter: isNull }], encoding: { y, yOffset, x: { field: 'r', type: 'quantitative' }, color } },
+          {
+            mark: { type: 'rule', strokeWidth: 3, opacity: 0.6 },
+            transform: [{ filter: isNull }],
+            encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color },
+          },
+          {
+            mark: { type: 'tick', thickness: 2, size: 9 },
+            transform: [{ filter: isNull }],
+            encoding: { y, yOffset, x: { field: 'r', type: 'quantitative' }, color },
+          },
           {
             mark: { type: 'point', filled: true, size: 60 },
             transform: [{ filter: { not: isNull } }],

@@ -18,14 +18,30 @@ const figure: FigureDef = {
     const x = { field: 'family', type: 'nominal' as const, title: null, sort: null };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Paper A Fig. 5: cooperative heads by family (re-plotted from released measurements)', subtitle: ['bar = mean over the models with released head data; no bar = no released data', 'label = models with released head data / models printed in Fig. 5 (– = not a Fig. 5 family)'] },
+      title: {
+        text: 'Paper A Fig. 5: cooperative heads by family (re-plotted from released measurements)',
+        subtitle: [
+          'bar = mean over the models with released head data; no bar = no released data',
+          'label = models with released head data / models printed in Fig. 5 (– = not a Fig. 5 family)',
+        ],
+      },
       config: { ...baseConfig, axisX: { labelAngle: -30 } },
       data: { values },
       width: { step: 56 },
       height: 260,
       layer: [
-        { mark: { type: 'bar', color: '#2471a3' }, encoding: { x, y: { field: 'coop', type: 'quantitative', title: 'cooperative heads (%)', scale: { domain: [0, 110] } }, tooltip: [{ field: 'family' }, { field: 'coop', format: '.1f' }, { field: 'label' }] } },
-        { mark: { type: 'text', dy: -4, fontSize: 11, baseline: 'bottom' }, encoding: { x, y: { field: 'label_y', type: 'quantitative' }, text: { field: 'label' } } },
+        {
+          mark: { type: 'bar', color: '#2471a3' },
+          encoding: {
+            x,
+            y: { field: 'coop', type: 'quantitative', title: 'cooperative heads (%)', scale: { domain: [0, 110] } },
+            tooltip: [{ field: 'family' }, { field: 'coop', format: '.1f' }, { field: 'label' }],
+          },
+        },
+        {
+          mark: { type: 'text', dy: -4, fontSize: 11, baseline: 'bottom' },
+          encoding: { x, y: { field: 'label_y', type: 'quantitative' }, text: { field: 'label' } },
+        },
       ],
     };
   },

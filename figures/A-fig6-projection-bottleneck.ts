@@ -15,14 +15,34 @@ const figure: FigureDef = {
     const x = { field: 'model', type: 'nominal' as const, title: null, sort: order };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Paper A Fig. 6: output-projection bottleneck (re-plotted from released measurements)', subtitle: 'intervention_results_v2.json; the "wider projection" is untrained and identity-initialised (an element-wise GELU of the hidden state)' },
+      title: {
+        text: 'Paper A Fig. 6: output-projection bottleneck (re-plotted from released measurements)',
+        subtitle: 'intervention_results_v2.json; the "wider projection" is untrained and identity-initialised (an element-wise GELU of the hidden state)',
+      },
       config: baseConfig,
       data: { values },
       width: { step: 110 },
       height: 260,
       layer: [
-        { mark: 'bar', encoding: { x, xOffset: { field: 'space', type: 'nominal', sort: SPACES }, y: { field: 'cosine', type: 'quantitative', title: 'cosine(mean reasoning, mean truthfulness)', scale: { domain: [0, 1] } }, color: { field: 'space', type: 'nominal', title: 'space', sort: SPACES }, tooltip: [{ field: 'model' }, { field: 'space' }, { field: 'cosine', format: '.3f' }] } },
-        { mark: { type: 'text', dy: -4, fontSize: 9, baseline: 'bottom' }, encoding: { x, xOffset: { field: 'space', type: 'nominal', sort: SPACES }, y: { field: 'cosine', type: 'quantitative' }, text: { field: 'cosine', type: 'quantitative', format: '.3f' } } },
+        {
+          mark: 'bar',
+          encoding: {
+            x,
+            xOffset: { field: 'space', type: 'nominal', sort: SPACES },
+            y: { field: 'cosine', type: 'quantitative', title: 'cosine(mean reasoning, mean truthfulness)', scale: { domain: [0, 1] } },
+            color: { field: 'space', type: 'nominal', title: 'space', sort: SPACES },
+            tooltip: [{ field: 'model' }, { field: 'space' }, { field: 'cosine', format: '.3f' }],
+          },
+        },
+        {
+          mark: { type: 'text', dy: -4, fontSize: 9, baseline: 'bottom' },
+          encoding: {
+            x,
+            xOffset: { field: 'space', type: 'nominal', sort: SPACES },
+            y: { field: 'cosine', type: 'quantitative' },
+            text: { field: 'cosine', type: 'quantitative', format: '.3f' },
+          },
+        },
       ],
     };
   },

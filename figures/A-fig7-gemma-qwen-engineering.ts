@@ -16,7 +16,10 @@ const figure: FigureDef = {
     const xd = { field: 'd_rep', type: 'quantitative' as const, title: 'd_rep (stored d_eff)', scale: { zero: false, padding: 30 } };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Paper A Fig. 7: Gemma and Qwen internal coupling (re-plotted from released measurements)', subtitle: 'quoted values exist only as comparison fields inside another model’s file; panel (b) mixes two measures, as in the paper' },
+      title: {
+        text: 'Paper A Fig. 7: Gemma and Qwen internal coupling (re-plotted from released measurements)',
+        subtitle: 'quoted values exist only as comparison fields inside another model’s file; panel (b) mixes two measures, as in the paper',
+      },
       config: { ...baseConfig, legend: { ...baseConfig.legend, orient: 'bottom', labelLimit: 360, columns: 1 }, axisX: { labelAngle: -30 } },
       hconcat: [
         {
@@ -24,9 +27,21 @@ const figure: FigureDef = {
           width: 260,
           height: 240,
           layer: [
-            { data: { values: aNoDrep }, mark: { type: 'rule', strokeDash: [4, 3], color: '#7f8c8d' }, encoding: { y: { ...y, title: 'HS–TQA internal coupling (cosine)' }, tooltip: [{ field: 'model' }, { field: 'coupling' }] } },
-            { data: { values: aNoDrep }, mark: { type: 'text', align: 'left', dy: -6, fontSize: 9, color: '#7f8c8d' }, encoding: { x: { value: 4 }, y, text: { field: 'model' } } },
-            { data: { values: a }, mark: { type: 'point', filled: true, size: 80 }, encoding: { x: xd, y, tooltip: [{ field: 'model' }, { field: 'coupling' }, { field: 'd_rep' }] } },
+            {
+              data: { values: aNoDrep },
+              mark: { type: 'rule', strokeDash: [4, 3], color: '#7f8c8d' },
+              encoding: { y: { ...y, title: 'HS–TQA internal coupling (cosine)' }, tooltip: [{ field: 'model' }, { field: 'coupling' }] },
+            },
+            {
+              data: { values: aNoDrep },
+              mark: { type: 'text', align: 'left', dy: -6, fontSize: 9, color: '#7f8c8d' },
+              encoding: { x: { value: 4 }, y, text: { field: 'model' } },
+            },
+            {
+              data: { values: a },
+              mark: { type: 'point', filled: true, size: 80 },
+              encoding: { x: xd, y, tooltip: [{ field: 'model' }, { field: 'coupling' }, { field: 'd_rep' }] },
+            },
             { data: { values: a }, mark: { type: 'text', align: 'right', dx: -8, fontSize: 10 }, encoding: { x: xd, y, text: { field: 'model' } } },
           ],
         },
@@ -36,7 +51,12 @@ const figure: FigureDef = {
           height: 240,
           data: { values: b },
           mark: 'bar',
-          encoding: { x: { field: 'model', type: 'nominal', title: null, sort: null }, y: { field: 'coupling', type: 'quantitative', title: 'internal coupling (cosine)', scale: { domain: [0, 1] } }, color: { field: 'measure', type: 'nominal', title: 'measure' }, tooltip: [{ field: 'model' }, { field: 'coupling' }, { field: 'measure' }] },
+          encoding: {
+            x: { field: 'model', type: 'nominal', title: null, sort: null },
+            y: { field: 'coupling', type: 'quantitative', title: 'internal coupling (cosine)', scale: { domain: [0, 1] } },
+            color: { field: 'measure', type: 'nominal', title: 'measure' },
+            tooltip: [{ field: 'model' }, { field: 'coupling' }, { field: 'measure' }],
+          },
         },
       ],
     };

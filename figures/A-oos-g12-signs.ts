@@ -43,18 +43,43 @@ const figure: FigureDef = {
       height: 360,
       config: baseConfig,
       layer: [
-        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12, aria: false }, encoding: { y: { datum: 0, type: 'quantitative' }, y2: { datum: pLow } } },
-        { data: { values: [{}] }, mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12, aria: false }, encoding: { y: { datum: pHigh, type: 'quantitative' }, y2: { datum: 1 } } },
-        { data: { values: thresholds }, mark: { type: 'rule', strokeDash: [6, 4], color: 'black', aria: false }, encoding: { x: { field: 'b', type: 'quantitative' } } },
+        {
+          data: { values: [{}] },
+          mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12, aria: false },
+          encoding: { y: { datum: 0, type: 'quantitative' }, y2: { datum: pLow } },
+        },
+        {
+          data: { values: [{}] },
+          mark: { type: 'rect', color: '#7f8c8d', opacity: 0.12, aria: false },
+          encoding: { y: { datum: pHigh, type: 'quantitative' }, y2: { datum: 1 } },
+        },
+        {
+          data: { values: thresholds },
+          mark: { type: 'rule', strokeDash: [6, 4], color: 'black', aria: false },
+          encoding: { x: { field: 'b', type: 'quantitative' } },
+        },
         {
           data: { values: points },
           mark: { type: 'point', filled: true, size: 40, opacity: 0.75 },
           encoding: {
             x,
             y: { field: 'p_g12_positive', type: 'quantitative', title: 'P(g12 > 0) under score noise', scale: { domain: [0, 1] } },
-            color: { field: 'set', type: 'nominal', title: 'family', scale: { domain: SETS, range: ['#7f8c8d', '#2471a3', '#e67e22'] }, legend: { labelLimit: 320 } },
+            color: {
+              field: 'set',
+              type: 'nominal',
+              title: 'family',
+              scale: { domain: SETS, range: ['#7f8c8d', '#2471a3', '#e67e22'] },
+              legend: { labelLimit: 320 },
+            },
             shape: { field: 'set', type: 'nominal', title: 'family', scale: { domain: SETS } },
-            tooltip: [{ field: 'family' }, { field: 'interval' }, { field: 'mid_b', title: 'N (B)' }, { field: 'g12' }, { field: 'p_g12_positive', title: 'P(g12 > 0)' }, { field: 'sign' }],
+            tooltip: [
+              { field: 'family' },
+              { field: 'interval' },
+              { field: 'mid_b', title: 'N (B)' },
+              { field: 'g12' },
+              { field: 'p_g12_positive', title: 'P(g12 > 0)' },
+              { field: 'sign' },
+            ],
           },
         },
       ],

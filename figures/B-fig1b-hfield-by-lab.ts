@@ -25,7 +25,10 @@ const figure: FigureDef = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: {
         text: 'Paper B Fig. 1b: h-field by lab',
-        subtitle: ['h = GPQA Diamond − its frozen-line prediction from SWE-bench Verified', 'ticks: lab means (black: core models, grey: all frozen); dashed: playbook bands, dotted: phase bands'],
+        subtitle: [
+          'h = GPQA Diamond − its frozen-line prediction from SWE-bench Verified',
+          'ticks: lab means (black: core models, grey: all frozen); dashed: playbook bands, dotted: phase bands',
+        ],
       },
       width: 560,
       height: 380,
@@ -36,7 +39,19 @@ const figure: FigureDef = {
           mark: { type: 'rule', color: '#999' },
           encoding: {
             y: { field: 'y', type: 'quantitative' },
-            strokeDash: { field: 'kind', type: 'nominal', title: 'reference', scale: { domain: ['frozen line', `playbook ±${cfg.playbookBand}`, `phase ±${cfg.cooperativeBand}`], range: [[1, 0], [6, 3], [2, 2]] } },
+            strokeDash: {
+              field: 'kind',
+              type: 'nominal',
+              title: 'reference',
+              scale: {
+                domain: ['frozen line', `playbook ±${cfg.playbookBand}`, `phase ±${cfg.cooperativeBand}`],
+                range: [
+                  [1, 0],
+                  [6, 3],
+                  [2, 2],
+                ],
+              },
+            },
           },
         },
         {
@@ -46,14 +61,23 @@ const figure: FigureDef = {
             x,
             y: { field: 'h', type: 'quantitative', title: 'h (GPQA Diamond points)' },
             color: { field: 'lab', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } },
-            shape: { field: 'subset', type: 'nominal', title: 'subset', scale: { domain: ['core', 'extended', 'post-cutoff'], range: ['circle', 'square', 'triangle-up'] } },
+            shape: {
+              field: 'subset',
+              type: 'nominal',
+              title: 'subset',
+              scale: { domain: ['core', 'extended', 'post-cutoff'], range: ['circle', 'square', 'triangle-up'] },
+            },
             tooltip: [{ field: 'model' }, { field: 'lab' }, { field: 'subset' }, { field: 'h', format: '.2f' }, { field: 'phase' }],
           },
         },
         {
           data: { values: means },
           mark: { type: 'tick', thickness: 2, size: 26 },
-          encoding: { x, y: { field: 'mean', type: 'quantitative' }, color: { field: 'kind', type: 'nominal', title: 'lab mean', scale: { domain: ['core mean', 'all-frozen mean'], range: ['#000000', '#aaaaaa'] } } },
+          encoding: {
+            x,
+            y: { field: 'mean', type: 'quantitative' },
+            color: { field: 'kind', type: 'nominal', title: 'lab mean', scale: { domain: ['core mean', 'all-frozen mean'], range: ['#000000', '#aaaaaa'] } },
+          },
         },
       ],
       resolve: { scale: { color: 'independent' } },

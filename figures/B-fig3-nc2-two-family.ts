@@ -8,12 +8,22 @@ const figure: FigureDef = {
   title: 'Net internal coupling of OPT and Llama-2 against scale, re-plotted from released measurements',
   provenance: 're-plotted from released measurements',
   build(results) {
-    const values = results.frontier.nc2.map((r) => ({ model: r.model, family: r.family, params_b: r.paramsB, analysis: r.analysis, net: r.netCoupling, source: r.source }));
+    const values = results.frontier.nc2.map((r) => ({
+      model: r.model,
+      family: r.family,
+      params_b: r.paramsB,
+      analysis: r.analysis,
+      net: r.netCoupling,
+      source: r.source,
+    }));
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: {
         text: 'Paper B Fig. 3: Nc2 in two families (re-plotted from released measurements)',
-        subtitle: ['released values only; shapes mark different analyses, comparable within an analysis only', 'the paper’s OPT 125M-13B series is not released'],
+        subtitle: [
+          'released values only; shapes mark different analyses, comparable within an analysis only',
+          'the paper’s OPT 125M-13B series is not released',
+        ],
       },
       width: 520,
       height: 340,
@@ -37,7 +47,13 @@ const figure: FigureDef = {
             y: { field: 'net', type: 'quantitative', title: 'net internal coupling (cosine)', scale: { domain: [0, 1] } },
             color: { field: 'family', type: 'nominal', title: 'family' },
             shape: { field: 'analysis', type: 'nominal', title: 'analysis' },
-            tooltip: [{ field: 'model' }, { field: 'analysis' }, { field: 'params_b', title: 'N (B)' }, { field: 'net', title: 'net coupling' }, { field: 'source' }],
+            tooltip: [
+              { field: 'model' },
+              { field: 'analysis' },
+              { field: 'params_b', title: 'N (B)' },
+              { field: 'net', title: 'net coupling' },
+              { field: 'source' },
+            ],
           },
         },
       ],

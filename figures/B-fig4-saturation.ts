@@ -14,7 +14,14 @@ const figure: FigureDef = {
     const byName = new Map(fr.models.map((m) => [m.model, m]));
     const rows = fr.saturation.filter((s) => s.old === 'swe_verified' && s.rankedBy === 'swe_verified' && s.models.length > 0);
     const points = rows.flatMap((s) =>
-      s.models.flatMap((name) => (['swe_verified', 'gpqa_diamond'] as const).map((b) => ({ population: s.population, benchmark: LABEL[b], model: name, score: byName.get(name)?.scores[b] ?? null }))),
+      s.models.flatMap((name) =>
+        (['swe_verified', 'gpqa_diamond'] as const).map((b) => ({
+          population: s.population,
+          benchmark: LABEL[b],
+          model: name,
+          score: byName.get(name)?.scores[b] ?? null,
+        })),
+      ),
     );
     const labels = rows.flatMap((s) => [
       { population: s.population, benchmark: LABEL.swe_verified, text: `spread ${s.spreadOld?.toFixed(1)} pp` },
@@ -22,7 +29,10 @@ const figure: FigureDef = {
     ]);
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: `Paper B Fig. 4: asymmetric saturation among the top-${results.config.frontier.topK} SWE-bench Verified models`, subtitle: 'σ = SWE spread / GPQA spread over the same models; HLE is not shown: no per-model HLE scores are released' },
+      title: {
+        text: `Paper B Fig. 4: asymmetric saturation among the top-${results.config.frontier.topK} SWE-bench Verified models`,
+        subtitle: 'σ = SWE spread / GPQA spread over the same models; HLE is not shown: no per-model HLE scores are released',
+      },
       config: baseConfig,
       facet: { row: { field: 'population', type: 'nominal', title: 'population', sort: rows.map((s) => s.population) } },
       data: { values: [...points, ...labels] },

@@ -18,7 +18,9 @@ export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `
 export function checkFonts(): void {
   const missing = FONT_FILES.filter((f) => !existsSync(f));
   if (missing.length > 0) {
-    throw new Error(`font file(s) not found: ${missing.join(', ')}. Install Debian's fonts-dejavu-core (apt-get install -y fonts-dejavu-core) or set CAPE_FONT_DIR.`);
+    throw new Error(
+      `font file(s) not found: ${missing.join(', ')}. Install Debian's fonts-dejavu-core (apt-get install -y fonts-dejavu-core) or set CAPE_FONT_DIR.`,
+    );
   }
 }
 

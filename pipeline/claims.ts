@@ -81,7 +81,9 @@ export function resultMatches(c: ClaimRow, r: ClaimResult, on: BoundOn = 'value'
   const intervalGiven = r.low !== undefined || r.high !== undefined || c.value === '';
   if (intervalGiven && c.ciLow !== '') checks.push([c.ciLow, c.value === '' ? (r.low ?? r.value) : r.low]);
   if (intervalGiven && c.ciHigh !== '') checks.push([c.ciHigh, c.value === '' ? (r.high ?? r.value) : r.high]);
-  return checks.length > 0 && checks.every(([p, v]) => typeof v === 'number' && Number.isFinite(v) && matchesPrinted(p, c.unit.replace(/\(range\)/, ''), v, on));
+  return (
+    checks.length > 0 && checks.every(([p, v]) => typeof v === 'number' && Number.isFinite(v) && matchesPrinted(p, c.unit.replace(/\(range\)/, ''), v, on))
+  );
 }
 
 function toleranceText(c: ClaimRow, on: BoundOn | null): string {
@@ -121,8 +123,16 @@ function judge(c: ClaimRow, results: ClaimResult[], on: BoundOn): Omit<LedgerRow
   const outside = results.filter((r) => r.variant === 'out of sample');
   if (outside.length > 0) {
     // A criterion tested beyond the paper's families: the out-of-sample score leads, the paper's own panels follow.
-    const inside = judge(c, results.filter((r) => r.variant !== 'out of sample'), on);
-    return { status: 'tested-out-of-sample', decisive: outside[0]!, cause: `${outside.map((r) => describeValue(r)).join('; ')}; on the paper's panels: ${inside.status}, ${inside.cause}` };
+    const inside = judge(
+      c,
+      results.filter((r) => r.variant !== 'out of sample'),
+      on,
+    );
+    return {
+      status: 'tested-out-of-sample',
+      decisive: outside[0]!,
+      cause: `${outside.map((r) => describeValue(r)).join('; ')}; on the paper's panels: ${inside.status}, ${inside.cause}`,
+    };
   }
   if (isPrediction(c)) {
     const r = results[0] ?? null;
@@ -145,7 +155,11 @@ function judge(c: ClaimRow, results: ClaimResult[], on: BoundOn): Omit<LedgerRow
     const barred = matching[0];
     const closest = barred ?? shown;
     const why = barred ? `; it rounds to the printed digits, but data/claims.csv marks the claim ${c.recomputable}` : '';
-    return { status: 'not-recomputable', decisive: closest, cause: closest ? `${notRecomputable}; closest computable: ${describeResult(closest)}${why}` : notRecomputable };
+    return {
+      status: 'not-recomputable',
+      decisive: closest,
+      cause: closest ? `${notRecomputable}; closest computable: ${describeResult(closest)}${why}` : notRecomputable,
+    };
   }
   if (!shown) return { status: 'pending', decisive: null, cause: 'no stage regenerates this claim yet' };
   return { status: 'differs', decisive: shown, cause: results.map(describeResult).join('; ') };
@@ -166,7 +180,7 @@ export function buildLedger(claims: ClaimRow[], results: ClaimResult[]): Ledger 
   return { rows, summary };
 }
 
-const valueOf = (row: LedgerRow, v: Variant) => row.results.find((r) => r.variant === v)?.value ?? null;
+const variantValue = (row: LedgerRow, v: Variant) => row.results.find((r) => r.variant === v)?.value ?? null;
 
 export function ledgerTable(ledger: Ledger): Table {
   return makeTable(
@@ -207,11 +221,11 @@ export function ledgerTable(ledger: Ledger): Table {
       regenerated_low: row.decisive?.low ?? null,
       regenerated_high: row.decisive?.high ?? null,
       variant: row.decisive?.variant ?? '',
-      as_described: valueOf(row, 'as described'),
-      as_coded: valueOf(row, 'as coded'),
-      audited: valueOf(row, 'audited'),
-      released_measurement: valueOf(row, 'released measurement'),
-      out_of_sample: valueOf(row, 'out of sample'),
+      as_described: variantValue(row, 'as described'),
+      as_coded: variantValue(row, 'as coded'),
+      audited: variantValue(row, 'audited'),
+      released_measurement: variantValue(row, 'released measurement'),
+      out_of_sample: variantValue(row, 'out of sample'),
       tolerance: row.tolerance,
       status: row.status,
       cause: row.cause,

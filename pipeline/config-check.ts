@@ -22,15 +22,21 @@ export function checkConfig(cfg: Config): InputError[] {
   between('coupling.phaseThreshold', cfg.coupling.phaseThreshold, 0, 10);
   between('coupling.minDeltaHs', cfg.coupling.minDeltaHs, 0, 100);
   count('coupling.exactPermutationMaxN', cfg.coupling.exactPermutationMaxN, 3);
-  if (cfg.coupling.exactPermutationMaxN > 12) bad('coupling.exactPermutationMaxN', `${cfg.coupling.exactPermutationMaxN}! orderings would take hours; use 12 or fewer (Monte Carlo covers larger families)`);
+  if (cfg.coupling.exactPermutationMaxN > 12)
+    bad(
+      'coupling.exactPermutationMaxN',
+      `${cfg.coupling.exactPermutationMaxN}! orderings would take hours; use 12 or fewer (Monte Carlo covers larger families)`,
+    );
   count('coupling.monteCarloPermutations', cfg.coupling.monteCarloPermutations);
   count('noise.draws', cfg.noise.draws);
   count('outOfSample.noiseDraws', cfg.outOfSample.noiseDraws);
   const [lo, hi] = cfg.noise.resolvedP;
-  if (!(typeof lo === 'number' && typeof hi === 'number' && lo > 0 && lo < 0.5 && hi > 0.5 && hi < 1)) bad('noise.resolvedP', `expected [low, high] with 0 < low < 0.5 < high < 1, got ${JSON.stringify(cfg.noise.resolvedP)}`);
+  if (!(typeof lo === 'number' && typeof hi === 'number' && lo > 0 && lo < 0.5 && hi > 0.5 && hi < 1))
+    bad('noise.resolvedP', `expected [low, high] with 0 < low < 0.5 < high < 1, got ${JSON.stringify(cfg.noise.resolvedP)}`);
   between('noise.undefinedHsSe', cfg.noise.undefinedHsSe, 0, 10);
   between('noise.ciLevel', cfg.noise.ciLevel, 0, 1, true);
-  for (const key of ['pooledAsCodedResamples', 'pooledAsDescribedResamples', 'perFamilyResamples'] as const) count(`criticalScale.${key}`, cfg.criticalScale[key]);
+  for (const key of ['pooledAsCodedResamples', 'pooledAsDescribedResamples', 'perFamilyResamples'] as const)
+    count(`criticalScale.${key}`, cfg.criticalScale[key]);
   cfg.criticalScale.ciLevels.forEach((l, i) => between(`criticalScale.ciLevels[${i}]`, l, 0, 1, true));
   count('width.nullResamples', cfg.width.nullResamples);
   count('width.referenceDModel', cfg.width.referenceDModel);

@@ -77,9 +77,21 @@ function hsTqa(models: readonly Model[]): { x: number[]; y: number[]; logN: numb
 export function familyCoupling(family: string, models: Model[], cfg: Config, rng: Rng, noise?: FamilyNoiseSource): FamilyCoupling {
   const intervals = familyIntervals(models, cfg.coupling.minDeltaHs, cfg.coupling.phaseThreshold, noise?.model);
   const { x, y, logN } = hsTqa(models);
-  const permutation = x.length >= 3 ? permutationTest(x, y, rng.fork(family), { exactMaxN: cfg.coupling.exactPermutationMaxN, permutations: cfg.coupling.monteCarloPermutations }) : null;
+  const permutation =
+    x.length >= 3
+      ? permutationTest(x, y, rng.fork(family), { exactMaxN: cfg.coupling.exactPermutationMaxN, permutations: cfg.coupling.monteCarloPermutations })
+      : null;
   const partial = x.length >= 4 && new Set(logN).size > 1 ? partialCorrelation(x, y, logN) : null;
-  return { family, models, intervals, phases: modelPhases(intervals), correlations: PAIRS.map((p) => correlate(models, p)), permutation, partial, noise: noise?.draw(family, models) ?? null };
+  return {
+    family,
+    models,
+    intervals,
+    phases: modelPhases(intervals),
+    correlations: PAIRS.map((p) => correlate(models, p)),
+    permutation,
+    partial,
+    noise: noise?.draw(family, models) ?? null,
+  };
 }
 
 /** Score-noise draws with the config's settings, forked from `rng` by family name. */
@@ -138,7 +150,9 @@ function tables(results: PanelCoupling[], noise: NoiseModel, cfg: Config) {
     ] as [string, string][];
   });
   // Pooling across families by phase is a statement about the paper's panel; contributed families stay out of it.
-  const phaseRows = results.filter((pc) => pc.panel !== 'contributed').flatMap((pc) => pc.byPhase.map((b) => ({ panel: pc.panel, phase: b.phase, n_models: b.nModels, n_families: b.nFamilies, r: b.r, p: b.p })));
+  const phaseRows = results
+    .filter((pc) => pc.panel !== 'contributed')
+    .flatMap((pc) => pc.byPhase.map((b) => ({ panel: pc.panel, phase: b.phase, n_models: b.nModels, n_families: b.nFamilies, r: b.r, p: b.p })));
   return [
     makeTable(
       'A-s2-coupling-intervals',
@@ -188,7 +202,9 @@ function tables(results: PanelCoupling[], noise: NoiseModel, cfg: Config) {
         ['r_noise_high', `r(HS, TQA), ${level} range under score noise, high`],
       ],
       familyRows,
-      [`Permutation tests enumerate all n! orderings up to n = ${cfg.coupling.exactPermutationMaxN} and draw ${cfg.coupling.monteCarloPermutations} random orderings above it (the method column says which); orderings that tie the observed |r| count as extreme.`],
+      [
+        `Permutation tests enumerate all n! orderings up to n = ${cfg.coupling.exactPermutationMaxN} and draw ${cfg.coupling.monteCarloPermutations} random orderings above it (the method column says which); orderings that tie the observed |r| count as extreme.`,
+      ],
       ['panel', 'family'],
     ),
     makeTable(
@@ -256,30 +272,66 @@ function claims(pub: PanelCoupling, aud: PanelCoupling, cfg: Config, rng: Rng): 
     out.push({ id: 'A.s1.r_pythia_p', variant, value: hs.p, note: `parametric two-sided p, ${label}` });
     const { x, y } = hsTqa(py);
     // Exact up to the configured size, Monte Carlo above it, so added rows can never stall the run.
-    const perm = permutationTest(x, y, rng.fork(`perm/${pc.panel}`), { exactMaxN: cfg.coupling.exactPermutationMaxN, permutations: cfg.coupling.monteCarloPermutations });
-    const how = perm.method === 'exact' ? `exact permutation test over all ${perm.permutations} orderings` : `Monte Carlo permutation test, ${perm.permutations} random orderings (n above the exact limit of ${cfg.coupling.exactPermutationMaxN})`;
+    const perm = permutationTest(x, y, rng.fork(`perm/${pc.panel}`), {
+      exactMaxN: cfg.coupling.exactPermutationMaxN,
+      permutations: cfg.coupling.monteCarloPermutations,
+    });
+    const how =
+      perm.method === 'exact'
+        ? `exact permutation test over all ${perm.permutations} orderings`
+        : `Monte Carlo permutation test, ${perm.permutations} random orderings (n above the exact limit of ${cfg.coupling.exactPermutationMaxN})`;
     out.push({ id: 'A.absv2.perm_p', variant, value: perm.pTwoSided, note: `${how}, two-sided, ${label}` });
-    out.push({ id: 'A.s2_1.r_commonsense', variant, value: correlate(py, PAIRS[2]).r, note: `r(TQA, WinoGrande), ${label}; r(TQA, ARC) = ${correlate(py, PAIRS[1]).r.toFixed(3)}` });
+    out.push({
+      id: 'A.s2_1.r_commonsense',
+      variant,
+      value: correlate(py, PAIRS[2]).r,
+      note: `r(TQA, WinoGrande), ${label}; r(TQA, ARC) = ${correlate(py, PAIRS[1]).r.toFixed(3)}`,
+    });
     out.push({ id: 'A.s2_1.r_knowledge', variant, value: correlate(py, PAIRS[3]).r, note: `r(TQA, MMLU), ${label} (benchmark not named in the paper)` });
     const large = pc.families.flatMap((f) => f.models);
     const bigFamilies = ['Llama-1', 'Llama-2', 'Llama-3', 'Falcon', 'OPT'];
     const above = large.filter((m) => bigFamilies.includes(m.family) && m.paramsB > 7);
-    out.push({ id: 'A.s1.r_large', variant, value: correlate(above, PAIRS[0]).r, note: `r(HS, TQA) over ${above.length} Llama-1/2/3, Falcon and OPT models with N > 7B, ${pc.panel} panel; with N >= 7B: ${correlate(large.filter((m) => bigFamilies.includes(m.family) && m.paramsB >= 7), PAIRS[0]).r.toFixed(3)}` });
+    out.push({
+      id: 'A.s1.r_large',
+      variant,
+      value: correlate(above, PAIRS[0]).r,
+      note: `r(HS, TQA) over ${above.length} Llama-1/2/3, Falcon and OPT models with N > 7B, ${pc.panel} panel; with N >= 7B: ${correlate(
+        large.filter((m) => bigFamilies.includes(m.family) && m.paramsB >= 7),
+        PAIRS[0],
+      ).r.toFixed(3)}`,
+    });
     const olmo = fam(pc, 'OLMo');
     const iv = olmo?.intervals[0];
     if (iv) {
-      out.push({ id: 'A.s1.olmo_gamma', variant, value: iv.g12, note: `OLMo ${iv.from} → ${iv.to}: ΔTQA ${iv.dTqa?.toFixed(2)} / ΔHS ${iv.dHs?.toFixed(2)}, ${pc.panel} panel` });
+      out.push({
+        id: 'A.s1.olmo_gamma',
+        variant,
+        value: iv.g12,
+        note: `OLMo ${iv.from} → ${iv.to}: ΔTQA ${iv.dTqa?.toFixed(2)} / ΔHS ${iv.dHs?.toFixed(2)}, ${pc.panel} panel`,
+      });
       out.push({ id: 'A.s2_2.olmo_dhs', variant, value: iv.dHs, note: `HS ${iv.from} → ${iv.to}, ${pc.panel} panel` });
       const t = olmo!.models.map((m) => m.scores.truthfulqa_mc2);
       out.push({ id: 'A.s2_2.olmo_tqa', variant, value: t[0] ?? null, note: `OLMo TQA ${t.join(' → ')} (value shown: the 1B model), ${pc.panel} panel` });
     }
     const all = pc.families.flatMap((f) => f.models.filter((m) => m.origin === 'paper'));
-    out.push({ id: 'A.s8.r_structure', variant, value: correlate(all, PAIRS[0]).r, note: `quantity undefined in the paper; shown: r(HS, TQA) over all ${all.length} paper models of the ${pc.panel} panel` });
+    out.push({
+      id: 'A.s8.r_structure',
+      variant,
+      value: correlate(all, PAIRS[0]).r,
+      note: `quantity undefined in the paper; shown: r(HS, TQA) over all ${all.length} paper models of the ${pc.panel} panel`,
+    });
   }
   return out;
 }
 
-export function runCoupling(published: Panel, audited: Panel, cfg: Config, rng: Rng, noise: NoiseModel, contributed: Panel = { name: 'contributed', models: [] }): CouplingOutput {
+export function runCoupling(
+  published: Panel,
+  audited: Panel,
+  cfg: Config,
+  rng: Rng,
+  noise: NoiseModel,
+  contributed: Panel = { name: 'contributed', models: [] },
+): CouplingOutput {
   const source = couplingNoise(noise, cfg, rng.fork('noise'));
   const pub = panelCoupling(published, cfg, rng, source);
   const aud = panelCoupling(audited, cfg, rng, source);

@@ -58,8 +58,12 @@ export function placeFamily(r: number | null, ncB: number | null, reference: rea
   const ncBelow = ncB === null ? 0 : crossing.filter((f) => f.ncB! < ncB).length;
   const closest = r === null ? null : ([...withR].sort((a, b) => Math.abs(a.r! - r) - Math.abs(b.r! - r))[0]?.family ?? null);
   const parts = [
-    r === null ? 'no r(HS, TQA) (fewer than 3 scored models)' : `r(HS, TQA) = ${r.toFixed(3)} is above ${rBelow} of ${withR.length} paper families (closest: ${closest})`,
-    ncB === null ? `no N_c; ${crossing.length} of ${reference.length} paper families have one` : `N_c = ${ncB.toPrecision(3)}B is later than ${ncBelow} of the ${crossing.length} paper families with a crossing`,
+    r === null
+      ? 'no r(HS, TQA) (fewer than 3 scored models)'
+      : `r(HS, TQA) = ${r.toFixed(3)} is above ${rBelow} of ${withR.length} paper families (closest: ${closest})`,
+    ncB === null
+      ? `no N_c; ${crossing.length} of ${reference.length} paper families have one`
+      : `N_c = ${ncB.toPrecision(3)}B is later than ${ncBelow} of the ${crossing.length} paper families with a crossing`,
   ];
   return { rBelow, rOf: withR.length, ncBelow, ncOf: crossing.length, closest, summary: parts.join('; ') };
 }
@@ -69,7 +73,14 @@ export function placeFamily(r: number | null, ncB: number | null, reference: rea
  * local coupling per interval, phases, N_c with a bootstrap CI, width
  * normalisation when widths are given, and the interventions for its phase.
  */
-export function diagnoseFamily(models: readonly Model[], reference: readonly ReferenceFamily[], interventions: readonly Intervention[], cfg: Config, noise: NoiseModel, rng: Rng): Diagnosis {
+export function diagnoseFamily(
+  models: readonly Model[],
+  reference: readonly ReferenceFamily[],
+  interventions: readonly Intervention[],
+  cfg: Config,
+  noise: NoiseModel,
+  rng: Rng,
+): Diagnosis {
   const sorted = [...models].sort((a, b) => a.paramsB - b.paramsB);
   const family = sorted[0]?.family ?? '';
   const fc = familyCoupling(family, sorted, cfg, rng.fork('coupling'), couplingNoise(noise, cfg, rng.fork('noise')));
@@ -80,7 +91,13 @@ export function diagnoseFamily(models: readonly Model[], reference: readonly Ref
   const hsTqa = fc.correlations[0]!;
   return {
     family,
-    models: sorted.map((m) => ({ model: m.model, paramsB: m.paramsB, hs: m.scores.hellaswag, tqa: m.scores.truthfulqa_mc2, phase: fc.phases.get(m.model) ?? null })),
+    models: sorted.map((m) => ({
+      model: m.model,
+      paramsB: m.paramsB,
+      hs: m.scores.hellaswag,
+      tqa: m.scores.truthfulqa_mc2,
+      phase: fc.phases.get(m.model) ?? null,
+    })),
     intervals: fc.intervals,
     phase,
     phaseSign: last?.sign ?? null,

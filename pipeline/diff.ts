@@ -79,25 +79,36 @@ const isEmpty = (d: TableDiff) => d.added.length + d.removed.length + d.columnsA
 
 /** Table files of a result folder (the column schema beside them is not a table). */
 function listJson(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && f !== TABLES_SCHEMA).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json') && f !== TABLES_SCHEMA)
+        .sort()
+    : [];
 }
 
 /** Compares two result folders: every table cell, every figure spec, every ledger status. */
 export function diffResults(dirA: string, dirB: string): ResultDiff {
   const ta = listJson(join(dirA, 'tables'));
   const tb = listJson(join(dirB, 'tables'));
-  const tables = ta.filter((f) => tb.includes(f)).map((f) => diffTable(readJson(join(dirA, 'tables', f)), readJson(join(dirB, 'tables', f)))).filter((d) => !isEmpty(d));
+  const tables = ta
+    .filter((f) => tb.includes(f))
+    .map((f) => diffTable(readJson(join(dirA, 'tables', f)), readJson(join(dirB, 'tables', f))))
+    .filter((d) => !isEmpty(d));
   const specs = (dir: string) => (existsSync(join(dir, 'figures')) ? readdirSync(join(dir, 'figures')).filter((f) => f.endsWith('.vl.json')) : []);
   const sa = specs(dirA);
   const sb = specs(dirB);
-  const specsChanged = [...new Set([...sa, ...sb])].sort().filter((f) => !sa.includes(f) || !sb.includes(f) || readFileSync(join(dirA, 'figures', f), 'utf8') !== readFileSync(join(dirB, 'figures', f), 'utf8'));
+  const specsChanged = [...new Set([...sa, ...sb])]
+    .sort()
+    .filter((f) => !sa.includes(f) || !sb.includes(f) || readFileSync(join(dirA, 'figures', f), 'utf8') !== readFileSync(join(dirB, 'figures', f), 'utf8'));
   const statuses = (dir: string) => {
     const path = join(dir, 'claims.json');
     return existsSync(path) ? new Map(readJson(path).rows.map((r) => [String(r.id), String(r.status)])) : new Map<string, string>();
   };
   const qa = statuses(dirA);
   const qb = statuses(dirB);
-  const statusChanges = [...new Set([...qa.keys(), ...qb.keys()])].filter((id) => qa.get(id) !== qb.get(id)).map((id) => ({ id, old: qa.get(id) ?? '(absent)', new: qb.get(id) ?? '(absent)' }));
+  const statusChanges = [...new Set([...qa.keys(), ...qb.keys()])]
+    .filter((id) => qa.get(id) !== qb.get(id))
+    .map((id) => ({ id, old: qa.get(id) ?? '(absent)', new: qb.get(id) ?? '(absent)' }));
   return {
     tables,
     tablesOnlyInA: ta.filter((f) => !tb.includes(f)),
@@ -124,7 +135,10 @@ export function formatDiff(d: ResultDiff, nameA: string, nameB: string): string 
     for (const c of t.columnsRemoved) out.push(`  - column ${c}`);
     for (const r of t.added) out.push(`  + [${r}]`);
     for (const r of t.removed) out.push(`  - [${r}]`);
-    for (const c of t.changed) out.push(`  [${c.row}] ${c.column}: ${show(c.old)} → ${show(c.new)}${c.delta === null ? '' : ` (Δ ${c.delta >= 0 ? '+' : ''}${Number(c.delta.toPrecision(4))})`}`);
+    for (const c of t.changed)
+      out.push(
+        `  [${c.row}] ${c.column}: ${show(c.old)} → ${show(c.new)}${c.delta === null ? '' : ` (Δ ${c.delta >= 0 ? '+' : ''}${Number(c.delta.toPrecision(4))})`}`,
+      );
   }
   if (d.specsChanged.length > 0) out.push(`\nfigure specs changed: ${d.specsChanged.join(', ')}`);
   if (d.statusChanges.length > 0) {
@@ -137,11 +151,16 @@ export function formatDiff(d: ResultDiff, nameA: string, nameB: string): string 
 /** A version name under results/ ("latest", "reference", a hash) or a path to a result folder. */
 export function resolveVersion(resultsDir: string, arg: string): string | null {
   for (const candidate of [join(resultsDir, arg), arg]) {
-    if (existsSync(candidate) && statSync(candidate).isDirectory() && (existsSync(join(candidate, 'tables')) || existsSync(join(candidate, 'claims.csv')))) return candidate;
+    if (existsSync(candidate) && statSync(candidate).isDirectory() && (existsSync(join(candidate, 'tables')) || existsSync(join(candidate, 'claims.csv'))))
+      return candidate;
   }
   return null;
 }
 
 export function availableVersions(resultsDir: string): string[] {
-  return existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => !f.startsWith('.') && f !== 'README.md').sort() : [];
+  return existsSync(resultsDir)
+    ? readdirSync(resultsDir)
+        .filter((f) => !f.startsWith('.') && f !== 'README.md')
+        .sort()
+    : [];
 }

@@ -32,7 +32,10 @@ export function allTables(results: Results): Table[] {
 }
 
 export function ledgerOf(results: Results): Ledger {
-  return buildLedger(results.data.claims, stageOutputs(results).flatMap(([, out]) => out.claims));
+  return buildLedger(
+    results.data.claims,
+    stageOutputs(results).flatMap(([, out]) => out.claims),
+  );
 }
 
 /** Everything deterministic that goes into a result folder (manifest.json is added by the caller). */
@@ -90,7 +93,10 @@ export async function emit(results: Results, figures: FigureDef[], opts: EmitOpt
   files.set('claims.md', md);
   files.set('config.json', JSON.stringify(results.config, null, 2) + '\n');
   files.set('claims.json', tableToJson(ledgerTable(ledger), digits));
-  files.set('REPORT.md', buildReport({ version: opts.version, ledger, tables, figures, imageExt: opts.png ? 'png' : 'svg', digits, outOfSample: results.outOfSample.sentences }));
+  files.set(
+    'REPORT.md',
+    buildReport({ version: opts.version, ledger, tables, figures, imageExt: opts.png ? 'png' : 'svg', digits, outOfSample: results.outOfSample.sentences }),
+  );
   const rendered = await allRendered;
   figures.forEach((fig, i) => {
     files.set(`figures/${fig.id}.svg`, rendered[i]!.svg);

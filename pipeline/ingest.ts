@@ -144,10 +144,24 @@ export function readBenchmarks(dataDir: string, errors: InputError[]): Benchmark
   for (const r of rows) {
     const b = str(r.values.benchmark) as ScoredBenchmark;
     if (out[b]) errors.push({ file, line: r.line, column: 'benchmark', message: `"${b}" appears twice` });
-    out[b] = { benchmark: b, metric: str(r.values.metric), shots: num(r.values.shots) ?? 0, nItems: num(r.values.n_items) ?? 1, itemSd: num(r.values.item_sd), source: str(r.values.source) };
+    out[b] = {
+      benchmark: b,
+      metric: str(r.values.metric),
+      shots: num(r.values.shots) ?? 0,
+      nItems: num(r.values.n_items) ?? 1,
+      itemSd: num(r.values.item_sd),
+      source: str(r.values.source),
+    };
   }
   if (rows.length > 0) {
-    for (const b of SCORED_BENCHMARKS) if (!out[b]) errors.push({ file, line: 1, column: 'benchmark', message: `no row for "${b}"; the noise model needs one per benchmark (${SCORED_BENCHMARKS.join(', ')})` });
+    for (const b of SCORED_BENCHMARKS)
+      if (!out[b])
+        errors.push({
+          file,
+          line: 1,
+          column: 'benchmark',
+          message: `no row for "${b}"; the noise model needs one per benchmark (${SCORED_BENCHMARKS.join(', ')})`,
+        });
   }
   return out as BenchmarkTable;
 }
@@ -156,7 +170,8 @@ export function readBenchmarks(dataDir: string, errors: InputError[]): Benchmark
 export function readPaperModels(dataDir: string, errors: InputError[]): Model[] {
   const before = errors.length;
   const rows = readTable(dataDir, 'models.csv', MODEL_FIELDS, errors, { closed: true });
-  if (rows.length === 0 && errors.length === before) errors.push({ file: 'data/models.csv', line: 2, column: '', message: 'no model rows after the header; the paper’s panel cannot be empty' });
+  if (rows.length === 0 && errors.length === before)
+    errors.push({ file: 'data/models.csv', line: 2, column: '', message: 'no model rows after the header; the paper’s panel cannot be empty' });
   return rows.map((r) => toModel(r, 'data/models.csv', 'paper'));
 }
 
@@ -199,9 +214,19 @@ export function ingest(dataDir: string): Dataset {
     const name = rows[0]?.family;
     if (name && paperFamilies.has(name)) {
       const m = paperFamilies.get(name)!;
-      errors.push({ file: `data/${f}`, line: rows[0]!.line, column: 'family', message: `"${name}" is a family of the paper's panel (${m.file}:${m.line}); a contributed family needs a name of its own so that it never changes the papers' results` });
+      errors.push({
+        file: `data/${f}`,
+        line: rows[0]!.line,
+        column: 'family',
+        message: `"${name}" is a family of the paper's panel (${m.file}:${m.line}); a contributed family needs a name of its own so that it never changes the papers' results`,
+      });
     } else if (name && claimed.has(name)) {
-      errors.push({ file: `data/${f}`, line: rows[0]!.line, column: 'family', message: `family "${name}" is already contributed by ${claimed.get(name)}; put one family in one file` });
+      errors.push({
+        file: `data/${f}`,
+        line: rows[0]!.line,
+        column: 'family',
+        message: `family "${name}" is already contributed by ${claimed.get(name)}; put one family in one file`,
+      });
     } else if (name) claimed.set(name, `data/${f}`);
     contributed.push(...rows);
   }
@@ -217,7 +242,12 @@ export function ingest(dataDir: string): Dataset {
   for (const r of paperModels.length > 0 ? pooledRows : []) {
     const fam = str(r.values.family);
     if (fam && !families.has(fam)) {
-      errors.push({ file: 'data/extracted/pooled-nc-14-models.csv', line: r.line, column: 'family', message: `unknown family "${fam}"; expected one of the families in data/models.csv` });
+      errors.push({
+        file: 'data/extracted/pooled-nc-14-models.csv',
+        line: r.line,
+        column: 'family',
+        message: `unknown family "${fam}"; expected one of the families in data/models.csv`,
+      });
     }
   }
   const pooled14 = pooledRows.map((r) => ({
@@ -238,11 +268,13 @@ export function ingest(dataDir: string): Dataset {
   const seen = new Map<string, number>();
   for (const r of claimRows) {
     const id = str(r.values.id);
-    if (seen.has(id)) errors.push({ file: 'data/claims.csv', line: r.line, column: 'id', message: `duplicate claim id "${id}" (first on line ${seen.get(id)})` });
+    if (seen.has(id))
+      errors.push({ file: 'data/claims.csv', line: r.line, column: 'id', message: `duplicate claim id "${id}" (first on line ${seen.get(id)})` });
     seen.set(id, r.line);
     for (const col of ['value', 'ci_low', 'ci_high']) {
       const raw = str(r.values[col]);
-      if (raw !== '' && !Number.isFinite(Number(raw))) errors.push({ file: 'data/claims.csv', line: r.line, column: col, message: `expected a number or an empty cell, got ${JSON.stringify(raw)}` });
+      if (raw !== '' && !Number.isFinite(Number(raw)))
+        errors.push({ file: 'data/claims.csv', line: r.line, column: col, message: `expected a number or an empty cell, got ${JSON.stringify(raw)}` });
     }
   }
   const claims = claimRows.map((r) => ({

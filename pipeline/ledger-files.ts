@@ -33,7 +33,30 @@ export function ledgerFiles(ledger: Ledger, digits: number, sensitivity: Table[]
   const byPaper = (['A', 'B'] as const)
     .map((p) => {
       const rows = table.rows.filter((r) => r.paper === p);
-      const md = tableToMarkdown({ ...table, title: `Paper ${p}`, rows, columns: table.columns.filter((c) => ['id', 'location', 'unit', 'published', 'published_low', 'published_high', 'regenerated', 'regenerated_low', 'regenerated_high', 'variant', 'status', 'cause'].includes(c.key)) }, digits);
+      const md = tableToMarkdown(
+        {
+          ...table,
+          title: `Paper ${p}`,
+          rows,
+          columns: table.columns.filter((c) =>
+            [
+              'id',
+              'location',
+              'unit',
+              'published',
+              'published_low',
+              'published_high',
+              'regenerated',
+              'regenerated_low',
+              'regenerated_high',
+              'variant',
+              'status',
+              'cause',
+            ].includes(c.key),
+          ),
+        },
+        digits,
+      );
       return md.replace(/^### /, '## ');
     })
     .join('\n');

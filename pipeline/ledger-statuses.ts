@@ -8,11 +8,18 @@ export const STATUS_DEFS = [
   { status: 'reproduced', meaning: 'the paper’s described method, run on the published panel from the released data, gives the printed number' },
   { status: 'reproduced-as-coded-only', meaning: 'only the authors’ released code path gives the printed number; the described method does not' },
   { status: 'reproduced-audited-only', meaning: 'only the audited panel gives the printed number; the published panel does not' },
-  { status: 'arithmetic-checked', meaning: 'the printed number follows from a published input or a number in the claim text; an arithmetic check, not a reproduction from data' },
+  {
+    status: 'arithmetic-checked',
+    meaning: 'the printed number follows from a published input or a number in the claim text; an arithmetic check, not a reproduction from data',
+  },
   { status: 'from-released-measurement', meaning: 'read from a released result file that needs model weights to recompute' },
   { status: 'differs', meaning: 'recomputable, and the data do not give the printed number' },
   { status: 'not-recomputable', meaning: 'needs weights or unreleased inputs (as data/claims.csv marks it); the closest computable quantity is shown' },
-  { status: 'tested-out-of-sample', meaning: 'a falsification criterion scored on families outside the paper’s panel under the pre-registration (data/preregistration.csv); the score and the in-sample status are in the cause' },
+  {
+    status: 'tested-out-of-sample',
+    meaning:
+      'a falsification criterion scored on families outside the paper’s panel under the pre-registration (data/preregistration.csv); the score and the in-sample status are in the cause',
+  },
   { status: 'future', meaning: 'one of Paper B’s seven predictions; its current value is shown' },
   { status: 'pending', meaning: 'no stage regenerates this claim yet' },
 ] as const;

@@ -97,13 +97,25 @@ export function checkModels(models: Model[], errors: InputError[]): void {
  */
 export function checkFamilyFile(rows: Model[], errors: InputError[], file: string, minModels: number): void {
   if (rows.length < minModels) {
-    errors.push({ file, line: rows[0]?.line ?? 2, column: '', message: rows.length === 0 ? 'no model rows after the header; a family file needs at least one model per line' : `a family needs at least ${minModels} models (sizes) to have an interval; this file has ${rows.length}` });
+    errors.push({
+      file,
+      line: rows[0]?.line ?? 2,
+      column: '',
+      message:
+        rows.length === 0
+          ? 'no model rows after the header; a family file needs at least one model per line'
+          : `a family needs at least ${minModels} models (sizes) to have an interval; this file has ${rows.length}`,
+    });
   }
   const family = rows[0]?.family;
   for (const m of rows) {
     if (m.family !== family) {
-      errors.push({ file: m.file, line: m.line, column: 'family', message: `a family file holds one family; expected "${family}" (as on line ${rows[0]!.line}), got "${m.family}"` });
+      errors.push({
+        file: m.file,
+        line: m.line,
+        column: 'family',
+        message: `a family file holds one family; expected "${family}" (as on line ${rows[0]!.line}), got "${m.family}"`,
+      });
     }
   }
 }
-

@@ -47,7 +47,12 @@ export function runPanels(data: Dataset): PanelsOutput {
     { id: 'A.abs.n_models', variant: 'as described', value: published.models.length, note: 'rows of the authors’ panel as published' },
     { id: 'A.abs.n_models', variant: 'audited', value: audited.models.length, note: 'distinct models once the two duplicated Llama-3 rows are dropped' },
     { id: 'A.abs.n_families', variant: 'as described', value: new Set(published.models.map((m) => m.family)).size, note: 'families in the authors’ data file' },
-    { id: 'A.abs.n_families', variant: 'audited', value: new Set(audited.models.map((m) => m.family)).size, note: 'GPT-J and GPT-NeoX moved out of Pythia into their own families' },
+    {
+      id: 'A.abs.n_families',
+      variant: 'audited',
+      value: new Set(audited.models.map((m) => m.family)).size,
+      note: 'GPT-J and GPT-NeoX moved out of Pythia into their own families',
+    },
   ];
   return {
     published,
@@ -56,13 +61,20 @@ export function runPanels(data: Dataset): PanelsOutput {
     changes,
     claims,
     tables: [
-      makeTable('panel-families', 'Models per family in the two panels, and in contributed families (data/families/, never pooled with the paper’s)', [
-        ['family', 'family'],
-        ['n_published', 'models, as published'],
-        ['n_audited', 'models, audited'],
-        ['n_contributed', 'models, contributed'],
-        ['origin', 'origin (paper = authors’ data; contributed = data/families/)'],
-      ], familyRows, [], ['family']),
+      makeTable(
+        'panel-families',
+        'Models per family in the two panels, and in contributed families (data/families/, never pooled with the paper’s)',
+        [
+          ['family', 'family'],
+          ['n_published', 'models, as published'],
+          ['n_audited', 'models, audited'],
+          ['n_contributed', 'models, contributed'],
+          ['origin', 'origin (paper = authors’ data; contributed = data/families/)'],
+        ],
+        familyRows,
+        [],
+        ['family'],
+      ),
       makeTable(
         'panel-models',
         'Every model in both panels with the scores used',
@@ -74,7 +86,9 @@ export function runPanels(data: Dataset): PanelsOutput {
           ['d_model', 'd_model'],
           ...BENCHMARKS.map((b) => [b, `${BENCHMARK_LABEL[b]} (%)`] as [string, string]),
           ['gsm8k', `${BENCHMARK_LABEL.gsm8k} (%)`],
-          ...SCORED_BENCHMARKS.map((b) => [`${b}_stderr`, `standard error of ${BENCHMARK_LABEL[b]} given in the input (pp; empty: from the item count)`] as [string, string]),
+          ...SCORED_BENCHMARKS.map(
+            (b) => [`${b}_stderr`, `standard error of ${BENCHMARK_LABEL[b]} given in the input (pp; empty: from the item count)`] as [string, string],
+          ),
           ['quirk', 'quirk in the published panel'],
           ['source', 'source'],
         ],
@@ -108,7 +122,15 @@ export function runPanels(data: Dataset): PanelsOutput {
           ['evidence_note', 'why this grade'],
           ['source', 'source'],
         ],
-        data.interventions.map((i) => ({ phase: i.phase, intervention: i.intervention, suggestion: i.suggestion, paper_caveat: i.paperCaveat, evidence: i.evidence, evidence_note: i.evidenceNote, source: i.source })),
+        data.interventions.map((i) => ({
+          phase: i.phase,
+          intervention: i.intervention,
+          suggestion: i.suggestion,
+          paper_caveat: i.paperCaveat,
+          evidence: i.evidence,
+          evidence_note: i.evidenceNote,
+          source: i.source,
+        })),
         [],
         ['phase', 'intervention'],
       ),

@@ -58,13 +58,25 @@ export function auditedPanel(data: Dataset): { panel: Panel; changes: AuditChang
         if (from !== to) {
           next.scores[b] = to;
           next.stderr[b] = null; // a given stderr belongs to the replaced score
-          changes.push({ model: m.model, field: b, published: from === null ? '' : String(from), audited: String(to), reason: `${lb.fullname} ${lb.precision}, ${lb.source}` });
+          changes.push({
+            model: m.model,
+            field: b,
+            published: from === null ? '' : String(from),
+            audited: String(to),
+            reason: `${lb.fullname} ${lb.precision}, ${lb.source}`,
+          });
         }
       }
       if (m.gsm8k !== lb.scores.gsm8k) {
         next.gsm8k = lb.scores.gsm8k;
         next.stderr.gsm8k = null;
-        changes.push({ model: m.model, field: 'gsm8k', published: m.gsm8k === null ? '' : String(m.gsm8k), audited: String(lb.scores.gsm8k), reason: `${lb.fullname} ${lb.precision}, ${lb.source}` });
+        changes.push({
+          model: m.model,
+          field: 'gsm8k',
+          published: m.gsm8k === null ? '' : String(m.gsm8k),
+          audited: String(lb.scores.gsm8k),
+          reason: `${lb.fullname} ${lb.precision}, ${lb.source}`,
+        });
       }
     }
     models.push(next);

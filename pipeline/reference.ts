@@ -47,7 +47,11 @@ export function referenceMatches(c: ReferenceCheck): boolean {
 
 export function formatReferenceCheck(c: ReferenceCheck): string {
   if (referenceMatches(c)) return 'The regenerated tables, specs and ledger match results/reference byte for byte.';
-  const out = ['The regenerated results differ from the committed snapshot results/reference.', 'If the change is intended, run `make snapshot` and commit results/reference with the change.', ''];
+  const out = [
+    'The regenerated results differ from the committed snapshot results/reference.',
+    'If the change is intended, run `make snapshot` and commit results/reference with the change.',
+    '',
+  ];
   if (c.missing.length) out.push(`not in the snapshot: ${c.missing.join(', ')}`);
   if (c.unexpected.length) out.push(`only in the snapshot: ${c.unexpected.join(', ')}`);
   if (c.differing.length) out.push(`differing files: ${c.differing.join(', ')}`);

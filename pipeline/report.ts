@@ -44,7 +44,8 @@ function sectionsFor(paper: 'A' | 'B', ledger: Ledger, tables: Table[], figures:
 
 function claimTable(rows: LedgerRow[], digits: number): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const published = (r: LedgerRow) => [r.claim.value, r.claim.ciLow || r.claim.ciHigh ? `[${r.claim.ciLow}, ${r.claim.ciHigh}]` : ''].filter(Boolean).join(' ') || 'None';
+  const published = (r: LedgerRow) =>
+    [r.claim.value, r.claim.ciLow || r.claim.ciHigh ? `[${r.claim.ciLow}, ${r.claim.ciHigh}]` : ''].filter(Boolean).join(' ') || 'None';
   const regenerated = (r: LedgerRow) => {
     const d = r.decisive;
     if (!d) return '';
@@ -52,7 +53,10 @@ function claimTable(rows: LedgerRow[], digits: number): string {
     return `${formatCell(d.value, Math.min(digits, 4)) || 'none'}${interval} (${d.variant})`;
   };
   const lines = ['| claim | published | regenerated | status | cause |', '|:-|:-|:-|:-|:-|'];
-  for (const r of rows) lines.push(`| \`${r.claim.id}\` ${cell(r.claim.quantity)} (${cell(r.claim.unit)}) | ${cell(published(r))} | ${cell(regenerated(r))} | **${r.status}** | ${cell(r.cause)} |`);
+  for (const r of rows)
+    lines.push(
+      `| \`${r.claim.id}\` ${cell(r.claim.quantity)} (${cell(r.claim.unit)}) | ${cell(published(r))} | ${cell(regenerated(r))} | **${r.status}** | ${cell(r.cause)} |`,
+    );
   return lines.join('\n');
 }
 
@@ -103,7 +107,13 @@ export function buildReport(input: ReportInput): string {
     for (const s of sectionsFor(paper, ledger, tables, figures)) {
       out.push(`### Paper ${paper}, ${s.title}`, '');
       if (s.claims.length > 0) out.push(`Ledger: ${verdict(s.claims)}.`, '');
-      for (const f of s.figures) out.push(`![${f.ref}: ${f.title}](figures/${f.id}.${imageExt})`, '', `*${f.ref}* (${f.provenance}): ${f.title}. Spec: [figures/${f.id}.vl.json](figures/${f.id}.vl.json).`, '');
+      for (const f of s.figures)
+        out.push(
+          `![${f.ref}: ${f.title}](figures/${f.id}.${imageExt})`,
+          '',
+          `*${f.ref}* (${f.provenance}): ${f.title}. Spec: [figures/${f.id}.vl.json](figures/${f.id}.vl.json).`,
+          '',
+        );
       for (const t of s.tables) {
         if (t.rows.length <= INLINE_ROWS) out.push(tableToMarkdown(t, digits).replace(/^### /, '#### '), `[CSV](tables/${t.id}.csv)`, '');
         else out.push(`#### ${t.title}`, '', `${t.rows.length} rows: [Markdown](tables/${t.id}.md), [CSV](tables/${t.id}.csv).`, '');

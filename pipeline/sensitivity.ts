@@ -38,7 +38,9 @@ export function headlineSensitivity(ledger: Ledger): Table {
       ['status', 'ledger status'],
     ],
     rows,
-    ['The audited panel drops the duplicated Llama-3 rows, moves GPT-J-6B and GPT-NeoX-20B out of Pythia, and takes every score the Open LLM Leaderboard v1 table has from there.'],
+    [
+      'The audited panel drops the duplicated Llama-3 rows, moves GPT-J-6B and GPT-NeoX-20B out of Pythia, and takes every score the Open LLM Leaderboard v1 table has from there.',
+    ],
     ['id'],
   );
 }

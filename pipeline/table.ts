@@ -1,7 +1,14 @@
 import type { Cell, Column, Table } from './types.ts';
 
 /** Builds a Table from [key, header label] pairs; labels name benchmark variants and units. */
-export function makeTable(id: string, title: string, columns: [string, string][], rows: Record<string, Cell>[], notes: string[] = [], key: string[] = []): Table {
+export function makeTable(
+  id: string,
+  title: string,
+  columns: [string, string][],
+  rows: Record<string, Cell>[],
+  notes: string[] = [],
+  key: string[] = [],
+): Table {
   const cols: Column[] = columns.map(([key, label]) => ({ key, label }));
   for (const [i, row] of rows.entries()) {
     for (const key of Object.keys(row)) {

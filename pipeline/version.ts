@@ -18,7 +18,10 @@ export interface VersionInfo {
 
 /** The code that decides a result: the TypeScript and JavaScript of pipeline/ and figures/ (the renderer is .mjs) and the lockfile, with their hashes. */
 export function codeInputs(root: string): { path: string; sha256: string }[] {
-  const files = [...SOURCE_DIRS.flatMap((d) => listFiles(root, d, (f) => /\.(ts|mts|mjs)$/.test(f))), ...(existsSync(`${root}/package-lock.json`) ? ['package-lock.json'] : [])];
+  const files = [
+    ...SOURCE_DIRS.flatMap((d) => listFiles(root, d, (f) => /\.(ts|mts|mjs)$/.test(f))),
+    ...(existsSync(`${root}/package-lock.json`) ? ['package-lock.json'] : []),
+  ];
   return hashFiles(root, files);
 }
 

@@ -50,7 +50,8 @@ export function widthRow(panel: PanelName, family: string, subset: string, membe
   const scored = members.filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null);
   const used = scored.filter((m) => m.dModel !== null);
   const missingWidth = scored.filter((m) => m.dModel === null).map((m) => m.model);
-  if (used.length < 3) return { panel, family, subset, models: used.map((m) => m.model), missingWidth, rawR: null, normalisedR: null, partialR: null, nulls: [] };
+  if (used.length < 3)
+    return { panel, family, subset, models: used.map((m) => m.model), missingWidth, rawR: null, normalisedR: null, partialR: null, nulls: [] };
   const hs = used.map((m) => m.scores.hellaswag!);
   const tqa = used.map((m) => m.scores.truthfulqa_mc2!);
   const w = used.map((m) => m.dModel! / cfg.width.referenceDModel);
@@ -68,14 +69,22 @@ export function widthRow(panel: PanelName, family: string, subset: string, membe
     missingWidth,
     rawR: pearson(hs, tqa),
     normalisedR,
-    partialR: used.length >= 4 ? partialCorrelation(hs, tqa, used.map((m) => Math.log10(m.paramsB * 1e9))).r : null,
+    partialR:
+      used.length >= 4
+        ? partialCorrelation(
+            hs,
+            tqa,
+            used.map((m) => Math.log10(m.paramsB * 1e9)),
+          ).r
+        : null,
     nulls,
   };
 }
 
 /** On the paper's panels its five families first, then every other family with three or more widths; contributed families alike, in their own rows. */
 function familiesToNormalise(pc: PanelCoupling, cfg: Config): string[] {
-  const widths = (f: PanelCoupling['families'][number]) => f.models.filter((m) => m.dModel !== null && m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null).length;
+  const widths = (f: PanelCoupling['families'][number]) =>
+    f.models.filter((m) => m.dModel !== null && m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null).length;
   const others = pc.families.filter((f) => !cfg.width.families.includes(f.family) && widths(f) >= 3).map((f) => f.family);
   return pc.panel === 'contributed' ? others : [...cfg.width.families, ...others];
 }
@@ -95,7 +104,8 @@ function panelRows(pc: PanelCoupling, cfg: Config, rng: Rng): WidthRow[] {
 
 const CLAIM_KEY: Record<string, string> = { Pythia: 'pythia', OPT: 'opt', BLOOM: 'bloom', 'Cerebras-GPT': 'cerebras', 'GPT-Neo': 'gptneo' };
 
-const nullText = (n: NullSummary) => `${n.kind}: median ${n.median.toFixed(3)} [${n.lo.toFixed(3)}, ${n.hi.toFixed(3)}], real at the ${n.realPercentile.toFixed(1)}th percentile`;
+const nullText = (n: NullSummary) =>
+  `${n.kind}: median ${n.median.toFixed(3)} [${n.lo.toFixed(3)}, ${n.hi.toFixed(3)}], real at the ${n.realPercentile.toFixed(1)}th percentile`;
 
 /** Paper A prints raw r for every family but Pythia, whose raw r is the coupling stage's A.s1.r_pythia. */
 const HAS_RAW_CLAIM = new Set(['opt', 'bloom', 'cerebras', 'gptneo']);
@@ -111,15 +121,28 @@ function claims(rows: WidthRow[]): ClaimResult[] {
       // The paper's Pythia is the 8 Pythia models; in the as-published file it also holds GPT-J and GPT-NeoX.
       const row = mine.find((r) => r.subset === 'without misfiled') ?? mine.find((r) => r.subset === 'all');
       if (!row || row.rawR === null || row.normalisedR === null) {
-        out.push({ id: `A.s5_1.wn_${key}`, variant, value: null, note: `not computable: fewer than 3 ${family} models with HS, TQA and d_model in the ${panel} panel` });
+        out.push({
+          id: `A.s5_1.wn_${key}`,
+          variant,
+          value: null,
+          note: `not computable: fewer than 3 ${family} models with HS, TQA and d_model in the ${panel} panel`,
+        });
         continue;
       }
       const who = `${row.models.length} ${family} models (${row.subset}), ${panel} panel${row.missingWidth.length ? `, no d_model for ${row.missingWidth.join(', ')}` : ''}`;
       const context = `partial r | log10 N ${row.partialR === null ? 'n/a (n < 4)' : row.partialR.toFixed(3)}; null ${row.nulls.map(nullText).join('; ')}`;
       const shorter = mine.find((r) => r.subset === 'without largest' && r.rawR !== null);
-      const dropped = shorter ? `; without ${row.models.filter((m) => !shorter.models.includes(m)).join(', ')}: raw ${shorter.rawR!.toFixed(3)}, normalised ${shorter.normalisedR!.toFixed(3)}` : '';
-      if (HAS_RAW_CLAIM.has(key)) out.push({ id: `A.s5_1.raw_${key}`, variant, value: row.rawR, note: `Pearson r(HS, TQA), ${who}; normalised ${row.normalisedR.toFixed(3)}${dropped}` });
-      out.push({ id: `A.s5_1.wn_${key}`, variant, value: row.normalisedR, note: `r(HS/w, TQA/w), w = d_model/512, ${who}; raw ${row.rawR.toFixed(3)}${dropped}; ${context}` });
+      const dropped = shorter
+        ? `; without ${row.models.filter((m) => !shorter.models.includes(m)).join(', ')}: raw ${shorter.rawR!.toFixed(3)}, normalised ${shorter.normalisedR!.toFixed(3)}`
+        : '';
+      if (HAS_RAW_CLAIM.has(key))
+        out.push({ id: `A.s5_1.raw_${key}`, variant, value: row.rawR, note: `Pearson r(HS, TQA), ${who}; normalised ${row.normalisedR.toFixed(3)}${dropped}` });
+      out.push({
+        id: `A.s5_1.wn_${key}`,
+        variant,
+        value: row.normalisedR,
+        note: `r(HS/w, TQA/w), w = d_model/512, ${who}; raw ${row.rawR.toFixed(3)}${dropped}; ${context}`,
+      });
     }
   }
   return out;
@@ -140,22 +163,43 @@ function table(rows: WidthRow[], cfg: Config): Table {
     ['a', 'null (a) random increasing widths'],
     ['b', 'null (b) permuted widths'],
   ]) {
-    cols.push([`${k}_median`, `${n}: median normalised r`], [`${k}_lo`, `${n}: 2.5%`], [`${k}_hi`, `${n}: 97.5%`], [`${k}_pct`, `${n}: percentile of the real normalised r`]);
+    cols.push(
+      [`${k}_median`, `${n}: median normalised r`],
+      [`${k}_lo`, `${n}: 2.5%`],
+      [`${k}_hi`, `${n}: 97.5%`],
+      [`${k}_pct`, `${n}: percentile of the real normalised r`],
+    );
   }
   const body = rows.map((r) => {
-    const row: Record<string, string | number | null> = { panel: r.panel, family: r.family, subset: r.subset, n: r.models.length, missing: r.missingWidth.join(', '), raw: r.rawR, norm: r.normalisedR, partial: r.partialR };
+    const row: Record<string, string | number | null> = {
+      panel: r.panel,
+      family: r.family,
+      subset: r.subset,
+      n: r.models.length,
+      missing: r.missingWidth.join(', '),
+      raw: r.rawR,
+      norm: r.normalisedR,
+      partial: r.partialR,
+    };
     r.nulls.forEach((n, i) => {
       const k = i === 0 ? 'a' : 'b';
       Object.assign(row, { [`${k}_median`]: n.median, [`${k}_lo`]: n.lo, [`${k}_hi`]: n.hi, [`${k}_pct`]: n.realPercentile });
     });
     return row;
   });
-  return makeTable('A-s5-width-normalisation', 'Width normalisation (Paper A §4.1/§5.1, Fig. 4b) with a null model for the shared denominator', cols, body, [
-    `Null (a): ${cfg.width.nullResamples} draws of n widths log-uniform between the family's smallest and largest d_model, sorted and given to the models in size order; null (b): ${cfg.width.nullResamples} random orderings of the family's own widths. Scores stay fixed in both.`,
-    'Percentile of the real normalised r: share of null draws below it, ties counted half.',
-    '"without misfiled" drops GPT-J-6B and GPT-NeoX-20B from the as-published Pythia; "without largest" also drops the family\'s largest model.',
-    'Partial r needs 4 models: with 3, the residuals after removing log10 N are collinear and r is ±1 by construction.',
-  ], ['panel', 'family', 'subset']);
+  return makeTable(
+    'A-s5-width-normalisation',
+    'Width normalisation (Paper A §4.1/§5.1, Fig. 4b) with a null model for the shared denominator',
+    cols,
+    body,
+    [
+      `Null (a): ${cfg.width.nullResamples} draws of n widths log-uniform between the family's smallest and largest d_model, sorted and given to the models in size order; null (b): ${cfg.width.nullResamples} random orderings of the family's own widths. Scores stay fixed in both.`,
+      'Percentile of the real normalised r: share of null draws below it, ties counted half.',
+      '"without misfiled" drops GPT-J-6B and GPT-NeoX-20B from the as-published Pythia; "without largest" also drops the family\'s largest model.',
+      'Partial r needs 4 models: with 3, the residuals after removing log10 N are collinear and r is ±1 by construction.',
+    ],
+    ['panel', 'family', 'subset'],
+  );
 }
 
 export function runWidth(ctx: CouplingContext): WidthOutput {

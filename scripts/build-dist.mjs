@@ -18,7 +18,13 @@ const SOURCE_FILES = ['package-lock.json', 'scripts/build-dist.mjs'];
 const BUNDLED_PACKAGES = /^(@stdlib\/|seedrandom(\/|$)|ml-matrix$|ml-array-|is-any-array$|debug$|ms$)/;
 
 /** Files next to the bundle that worker threads (steer's matmul, the figure renderer) load by URL. */
-const WORKER_FILES = ['steer/kernels/matmul-worker.mjs', 'steer/kernels/matmul-kernels.mjs', 'steer/kernels/simd.mjs', 'figures/render-worker.mjs', 'figures/render-core.mjs'];
+const WORKER_FILES = [
+  'steer/kernels/matmul-worker.mjs',
+  'steer/kernels/matmul-kernels.mjs',
+  'steer/kernels/simd.mjs',
+  'figures/render-worker.mjs',
+  'figures/render-core.mjs',
+];
 export const STAMP = 'dist/cape.mjs';
 
 function newestSource(root) {
@@ -60,7 +66,12 @@ export async function buildDist(root = ROOT) {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      plugins: [{ name: 'external-packages', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (BUNDLED_PACKAGES.test(a.path) ? undefined : { path: a.path, external: true })) }],
+      plugins: [
+        {
+          name: 'external-packages',
+          setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (BUNDLED_PACKAGES.test(a.path) ? undefined : { path: a.path, external: true })),
+        },
+      ],
       keepNames: true,
       chunkNames: '[name]-[hash]',
       outExtension: { '.js': '.mjs' },

@@ -92,10 +92,13 @@ describe('ledger', () => {
   });
 
   it('qualifies a match that only the audited panel gives, and says what the described method gives instead', () => {
-    const ledger = buildLedger([claims[6]!], [
-      { id: 'X.g', variant: 'as described', value: 3, note: 'published panel' },
-      { id: 'X.g', variant: 'audited', value: 1, note: 'audited panel' },
-    ]);
+    const ledger = buildLedger(
+      [claims[6]!],
+      [
+        { id: 'X.g', variant: 'as described', value: 3, note: 'published panel' },
+        { id: 'X.g', variant: 'audited', value: 1, note: 'audited panel' },
+      ],
+    );
     expect(ledger.rows[0]!.status).toBe('reproduced-audited-only');
     expect(ledger.rows[0]!.cause).toMatch(/described method gives 3 \(published panel\)/);
   });
@@ -108,10 +111,13 @@ describe('ledger', () => {
   });
 
   it('prefers a match from data over an arithmetic check of the same claim', () => {
-    const ledger = buildLedger([claims[1]!], [
-      { id: 'X.b', variant: 'as described', value: 0.37, basis: 'claims-text', note: 'check' },
-      { id: 'X.b', variant: 'as coded', value: 0.37, note: 'coded' },
-    ]);
+    const ledger = buildLedger(
+      [claims[1]!],
+      [
+        { id: 'X.b', variant: 'as described', value: 0.37, basis: 'claims-text', note: 'check' },
+        { id: 'X.b', variant: 'as coded', value: 0.37, note: 'coded' },
+      ],
+    );
     expect(ledger.rows[0]!.status).toBe('reproduced-as-coded-only');
   });
 
@@ -137,13 +143,18 @@ describe('ledger', () => {
   });
 
   it('refuses a bound rule on a claim that is not a bound, and results that disagree on the rule', () => {
-    expect(() => buildLedger([claims[1]!], [{ id: 'X.b', variant: 'as described', bound: 'magnitude', value: 0.37, note: '' }])).toThrow(/X\.b is not printed as a bound/);
+    expect(() => buildLedger([claims[1]!], [{ id: 'X.b', variant: 'as described', bound: 'magnitude', value: 0.37, note: '' }])).toThrow(
+      /X\.b is not printed as a bound/,
+    );
     const c = claim('X.i', '0.09', 'gamma12 (upper bound)');
     expect(() =>
-      buildLedger([c], [
-        { id: 'X.i', variant: 'as described', bound: 'magnitude', value: 0.01, note: '' },
-        { id: 'X.i', variant: 'audited', bound: 'value', value: 0.01, note: '' },
-      ]),
+      buildLedger(
+        [c],
+        [
+          { id: 'X.i', variant: 'as described', bound: 'magnitude', value: 0.01, note: '' },
+          { id: 'X.i', variant: 'audited', bound: 'value', value: 0.01, note: '' },
+        ],
+      ),
     ).toThrow(/X\.i: its results disagree/);
   });
 

@@ -28,8 +28,14 @@ function familyFile(name: string, rows: string[]): string {
 
 /** Same sizes and HellaSwag gains; TruthfulQA falls in one family and rises in the other. */
 const sizes = [0.1, 0.4, 1.6, 6.4];
-const down = familyFile('down', sizes.map((n, i) => `Down-${n}B,Down,${n},${512 * 2 ** i},${30 + 10 * i},${48 - 3 * i},25,50,25,fixture`));
-const up = familyFile('up', sizes.map((n, i) => `Up-${n}B,Up,${n},${512 * 2 ** i},${30 + 10 * i},${30 + 3 * i},25,50,25,fixture`));
+const down = familyFile(
+  'down',
+  sizes.map((n, i) => `Down-${n}B,Down,${n},${512 * 2 ** i},${30 + 10 * i},${48 - 3 * i},25,50,25,fixture`),
+);
+const up = familyFile(
+  'up',
+  sizes.map((n, i) => `Up-${n}B,Up,${n},${512 * 2 ** i},${30 + 10 * i},${30 + 3 * i},25,50,25,fixture`),
+);
 
 describe('cape diagnose', () => {
   it('uses the scores: equal sizes with opposite TruthfulQA trends get opposite phases and exit codes', async () => {
@@ -68,7 +74,10 @@ describe('cape diagnose', () => {
   });
 
   it('does not call a tax phase a finding when noise leaves its sign unresolved', async () => {
-    const flat = familyFile('flat', sizes.map((n, i) => `Flat-${n}B,Flat,${n},${512 * 2 ** i},${30 + 10 * i},${45 - 1.5 * i},25,50,25,fixture`));
+    const flat = familyFile(
+      'flat',
+      sizes.map((n, i) => `Flat-${n}B,Flat,${n},${512 * 2 ** i},${30 + 10 * i},${45 - 1.5 * i},25,50,25,fixture`),
+    );
     expect(await main(['diagnose', flat, '--json'])).toBe(0);
     const d = JSON.parse(out.join('\n'));
     expect(d.phase).toBe('tax');
@@ -94,7 +103,9 @@ describe('cape diagnose', () => {
   it('rejects a malformed family file with its file, line and column', async () => {
     const bad = familyFile('bad', ['A-1B,Bad,1,512,40,oops,25,50,25,fixture']);
     expect(await main(['diagnose', bad])).toBe(2);
-    expect(err.join('\n')).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: column "truthfulqa_mc2": expected a number in \\[0, 100\\], got "oops"`));
+    expect(err.join('\n')).toMatch(
+      new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: column "truthfulqa_mc2": expected a number in \\[0, 100\\], got "oops"`),
+    );
   });
 
   it('is a usage error to give neither or both of a file and --model', async () => {

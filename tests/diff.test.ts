@@ -10,8 +10,25 @@ const quiet = () => {};
 
 describe('diffTable', () => {
   it('matches rows by key columns and reports old, new and delta', () => {
-    const a = { id: 't', key: ['k'], columns: [{ key: 'k', label: 'k' }, { key: 'v', label: 'v' }], rows: [{ k: 'x', v: 1 }, { k: 'y', v: 2 }] };
-    const b = { ...a, rows: [{ k: 'y', v: 2.5 }, { k: 'z', v: 3 }] };
+    const a = {
+      id: 't',
+      key: ['k'],
+      columns: [
+        { key: 'k', label: 'k' },
+        { key: 'v', label: 'v' },
+      ],
+      rows: [
+        { k: 'x', v: 1 },
+        { k: 'y', v: 2 },
+      ],
+    };
+    const b = {
+      ...a,
+      rows: [
+        { k: 'y', v: 2.5 },
+        { k: 'z', v: 3 },
+      ],
+    };
     const d = diffTable(a, b);
     expect(d.changed).toEqual([{ row: 'k=y', column: 'v', old: 2, new: 2.5, delta: 0.5 }]);
     expect(d.added).toEqual(['k=z']);
@@ -26,7 +43,9 @@ describe('diff between result versions', () => {
     const resultsDir = tempDir();
     const dataDir = copyData();
     before = (await reproduce({ root: ROOT, dataDir, resultsDir, resamples: 100, png: false, log: quiet })).path;
-    editFile(join(dataDir, 'models.csv'), (t) => t.replace('OLMo-7B,OLMo,allenai/OLMo-7B-hf,7,4096,32,78,35.7', 'OLMo-7B,OLMo,allenai/OLMo-7B-hf,7,4096,32,78,36.4'));
+    editFile(join(dataDir, 'models.csv'), (t) =>
+      t.replace('OLMo-7B,OLMo,allenai/OLMo-7B-hf,7,4096,32,78,35.7', 'OLMo-7B,OLMo,allenai/OLMo-7B-hf,7,4096,32,78,36.4'),
+    );
     after = (await reproduce({ root: ROOT, dataDir, resultsDir, resamples: 100, png: false, log: quiet })).path;
   });
 

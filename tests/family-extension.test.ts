@@ -17,7 +17,10 @@ beforeAll(async () => {
   const dataDir = copyData();
   mkdirSync(join(dataDir, 'families'));
   copyFileSync(join(dataDir, 'examples', 'qwen1.5.csv'), join(dataDir, 'families', 'qwen1.5.csv'));
-  writeFileSync(join(dataDir, 'families', 'untested.csv'), `${HEADER}\nNoTqa-1B,NoTqa,1,50,,30,55,26,test fixture\nNoTqa-7B,NoTqa,7,70,,40,60,30,test fixture\n`);
+  writeFileSync(
+    join(dataDir, 'families', 'untested.csv'),
+    `${HEADER}\nNoTqa-1B,NoTqa,1,50,,30,55,26,test fixture\nNoTqa-7B,NoTqa,7,70,,40,60,30,test fixture\n`,
+  );
   withFamilies = (await reproduce({ root: ROOT, dataDir, resultsDir: tempDir(), resamples: 100, png: false, log: () => {} })).path;
 }, 300_000);
 
@@ -28,14 +31,17 @@ describe('adding a family takes data only', () => {
     expect(intervals).toHaveLength(7);
     expect(new Set(intervals.map((r) => r.panel))).toEqual(new Set(['contributed']));
     for (const id of ['A-tab1-critical-scale', 'A-s5-width-normalisation']) {
-      const panels = table(withFamilies, id).rows.filter((r) => r.family === 'Qwen1.5').map((r) => r.panel);
+      const panels = table(withFamilies, id)
+        .rows.filter((r) => r.family === 'Qwen1.5')
+        .map((r) => r.panel);
       expect(panels.length, id).toBeGreaterThan(0);
       expect(new Set(panels), id).toEqual(new Set(['contributed']));
     }
   });
 
   it('draws the contributed family beside the paper’s in the running-coupling and width figures', () => {
-    for (const fig of ['A-fig1b-running-coupling', 'A-fig4b-width-normalisation']) expect(readFileSync(join(withFamilies, 'figures', `${fig}.vl.json`), 'utf8')).toContain('Qwen1.5');
+    for (const fig of ['A-fig1b-running-coupling', 'A-fig4b-width-normalisation'])
+      expect(readFileSync(join(withFamilies, 'figures', `${fig}.vl.json`), 'utf8')).toContain('Qwen1.5');
   });
 
   it('reports a family without TruthfulQA as not testable, with a reason, instead of failing', () => {
@@ -46,7 +52,10 @@ describe('adding a family takes data only', () => {
   it('never changes the papers’ results: the ledger and every row of the paper’s panels are the same as without it', () => {
     expect(json(withFamilies, 'claims.json').rows).toEqual(json(plain, 'claims.json').rows);
     for (const file of readdirSync(join(plain, 'tables')).filter((f) => f.endsWith('.json') && f !== 'schema.json')) {
-      const paperRows = (dir: string) => json(dir, join('tables', file)).rows.filter((r) => r.panel !== 'contributed' && !(file.startsWith('panel-') && (r.family === 'Qwen1.5' || r.family === 'NoTqa')));
+      const paperRows = (dir: string) =>
+        json(dir, join('tables', file)).rows.filter(
+          (r) => r.panel !== 'contributed' && !(file.startsWith('panel-') && (r.family === 'Qwen1.5' || r.family === 'NoTqa')),
+        );
       expect(paperRows(withFamilies), file).toEqual(paperRows(plain));
     }
   });
@@ -62,7 +71,10 @@ describe('contributed family files that are refused', () => {
 
   it('a family named like one of the paper’s, naming both files', () => {
     const errs = errorsWith('opt.csv', `${HEADER}\nX-1B,OPT,1,50,40,30,55,26,test\nX-2B,OPT,2,55,39,30,55,26,test\n`);
-    expect(errs.some((e) => /^data\/families\/opt\.csv:2: family: "OPT" is a family of the paper's panel \(data\/models\.csv:\d+\)/.test(e)), errs.join('\n')).toBe(true);
+    expect(
+      errs.some((e) => /^data\/families\/opt\.csv:2: family: "OPT" is a family of the paper's panel \(data\/models\.csv:\d+\)/.test(e)),
+      errs.join('\n'),
+    ).toBe(true);
   });
 
   it('a one-model family', () => {

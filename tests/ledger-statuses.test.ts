@@ -30,13 +30,19 @@ describe('ledger rules, over the whole regenerated ledger', () => {
   });
 
   it('gives a match that only the coded path or only the audited panel gives its qualified status', () => {
-    const expected: Partial<Record<Variant, string>> = { 'as described': 'reproduced', 'as coded': 'reproduced-as-coded-only', audited: 'reproduced-audited-only' };
+    const expected: Partial<Record<Variant, string>> = {
+      'as described': 'reproduced',
+      'as coded': 'reproduced-as-coded-only',
+      audited: 'reproduced-audited-only',
+    };
     const matched = ledger.rows.filter((r) => REPRODUCTIONS.includes(r.status));
     expect(ids(matched.filter((r) => expected[r.decisive!.variant] !== r.status))).toEqual([]);
     const qualified = matched.filter((r) => r.status !== 'reproduced');
     expect(qualified.map((r) => r.status)).toContain('reproduced-as-coded-only');
     expect(qualified.map((r) => r.status)).toContain('reproduced-audited-only');
-    const describedAlsoMatches = qualified.filter((r) => r.results.some((x) => x.variant === 'as described' && fromData(x) && resultMatches(r.claim, x, boundOn(r))));
+    const describedAlsoMatches = qualified.filter((r) =>
+      r.results.some((x) => x.variant === 'as described' && fromData(x) && resultMatches(r.claim, x, boundOn(r))),
+    );
     expect(ids(describedAlsoMatches)).toEqual([]);
   });
 
@@ -61,7 +67,12 @@ describe('ledger rules, over the whole regenerated ledger', () => {
 
   it('has the stage say what a bound is on wherever the sign of a value decides the verdict', () => {
     const signDecides = (row: LedgerRow) =>
-      row.results.some((r) => typeof r.value === 'number' && !r.proxy && matchesPrinted(row.claim.value, row.claim.unit, r.value, 'value') !== matchesPrinted(row.claim.value, row.claim.unit, r.value, 'magnitude'));
+      row.results.some(
+        (r) =>
+          typeof r.value === 'number' &&
+          !r.proxy &&
+          matchesPrinted(row.claim.value, row.claim.unit, r.value, 'value') !== matchesPrinted(row.claim.value, row.claim.unit, r.value, 'magnitude'),
+      );
     const undeclared = ledger.rows.filter((r) => isBound(r) && signDecides(r) && r.results.every((x) => x.bound === undefined));
     expect(ids(undeclared)).toEqual([]);
   });

@@ -43,7 +43,13 @@ describe('audited panel', () => {
 
 describe('families of a panel', () => {
   it('come in code-point order of their names, the same in every locale, each in size order', () => {
-    const models = [model('x2', 'b', 2, 50, 40), model('x1', 'b', 1, 50, 40), model('y', 'B', 1, 50, 40), model('z', 'Ä', 1, 50, 40), model('w', 'a', 1, 50, 40)];
+    const models = [
+      model('x2', 'b', 2, 50, 40),
+      model('x1', 'b', 1, 50, 40),
+      model('y', 'B', 1, 50, 40),
+      model('z', 'Ä', 1, 50, 40),
+      model('w', 'a', 1, 50, 40),
+    ];
     const families = familiesOf({ name: 'as published', models });
     expect([...families.keys()]).toEqual(['B', 'a', 'b', 'Ä']);
     expect(families.get('b')!.map((m) => m.model)).toEqual(['x1', 'x2']);

@@ -38,7 +38,9 @@ describe('reproduce', () => {
     const resultsDir = tempDir();
     const dataDir = copyData();
     const first = await reproduce({ root: ROOT, dataDir, resultsDir, resamples: RESAMPLES, png: false, log: quiet });
-    editFile(join(dataDir, 'models.csv'), (t) => t.replace('OPT-1.3B,OPT,facebook/opt-1.3b,1.3,2048,24,54.53', 'OPT-1.3B,OPT,facebook/opt-1.3b,1.3,2048,24,54.63'));
+    editFile(join(dataDir, 'models.csv'), (t) =>
+      t.replace('OPT-1.3B,OPT,facebook/opt-1.3b,1.3,2048,24,54.53', 'OPT-1.3B,OPT,facebook/opt-1.3b,1.3,2048,24,54.63'),
+    );
     const second = await reproduce({ root: ROOT, dataDir, resultsDir, resamples: RESAMPLES, png: false, log: quiet });
     expect(second.version).not.toBe(first.version);
     expect(existsSync(first.path) && existsSync(second.path)).toBe(true);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/fixtures.ts';
 
 const PIPELINE = join(ROOT, 'pipeline');
-const stageFolders = readdirSync(PIPELINE, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(PIPELINE, e.name, 'stage.ts'))).map((e) => e.name);
+const stageFolders = readdirSync(PIPELINE, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(join(PIPELINE, e.name, 'stage.ts')))
+  .map((e) => e.name);
 
 describe('stage folders', () => {
   it('import one way: stage.ts imports its parts, and no part imports stage.ts back (shared types live in types.ts)', () => {

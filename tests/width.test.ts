@@ -79,7 +79,11 @@ describe('width stage on the released data', () => {
     const data = ctx.data;
     const out = runWidth(ctx);
     for (const panel of ['as published', 'audited'] as const) {
-      for (const f of c.width.families) expect(out.rows.some((r) => r.panel === panel && r.family === f && r.normalisedR !== null), `${panel} ${f}`).toBe(true);
+      for (const f of c.width.families)
+        expect(
+          out.rows.some((r) => r.panel === panel && r.family === f && r.normalisedR !== null),
+          `${panel} ${f}`,
+        ).toBe(true);
     }
     const ids = new Set(out.claims.map((x) => x.id));
     for (const id of data.claims.map((x) => x.id).filter((x) => x.startsWith('A.s5_1.'))) expect(ids, id).toContain(id);

@@ -40,11 +40,15 @@ function stack(s: Obj): void {
 
 /** Every legend below its plot, with capped label widths; facet header labels capped too. */
 function moveLegends(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(moveLegends);
+  if (Array.isArray(node)) {
+    node.forEach(moveLegends);
+    return;
+  }
   if (!isObj(node)) return;
   for (const [k, v] of Object.entries(node)) {
     if (k === 'data' || k === 'datasets') continue;
-    if (k === 'legend' && isObj(v)) node[k] = { ...v, orient: 'bottom', direction: 'vertical', labelLimit: Math.min(Number(v.labelLimit ?? LEGEND_LIMIT), LEGEND_LIMIT) };
+    if (k === 'legend' && isObj(v))
+      node[k] = { ...v, orient: 'bottom', direction: 'vertical', labelLimit: Math.min(Number(v.labelLimit ?? LEGEND_LIMIT), LEGEND_LIMIT) };
     else if (k === 'header' && isObj(v) && typeof v.labelLimit === 'number') node[k] = { ...v, labelLimit: Math.min(v.labelLimit, LEGEND_LIMIT) };
     else moveLegends(v);
   }
@@ -59,7 +63,14 @@ export function narrowLite(spec: Obj): Obj {
     if (isObj(f.column) && f.row === undefined) s.facet = f.column;
     if (!isObj(f.row)) s.columns = 1;
     // Row labels go above each row rather than beside it, leaving the width to the plot.
-    else s.facet = { ...f, row: { ...f.row, header: { ...(isObj(f.row.header) ? f.row.header : {}), labelOrient: 'top', labelAngle: 0, labelAlign: 'left', labelAnchor: 'start' } } };
+    else
+      s.facet = {
+        ...f,
+        row: {
+          ...f.row,
+          header: { ...(isObj(f.row.header) ? f.row.header : {}), labelOrient: 'top', labelAngle: 0, labelAlign: 'left', labelAnchor: 'start' },
+        },
+      };
     if (isObj(s.spec)) s.spec = shrinkPanel(s.spec);
   } else if (COMPOSITE.some((k) => Array.isArray(s[k]))) stack(s);
   else s.width = 'container';

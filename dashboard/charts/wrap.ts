@@ -28,7 +28,11 @@ export function wrapLines(text: string | string[], max: number): string[] {
 /** The title with its text and subtitle wrapped, other title properties kept. */
 export function wrapTitle(title: LiteTitle): LiteTitle {
   if (typeof title === 'string' || Array.isArray(title)) return wrapLines(title, TITLE_CHARS);
-  return { ...title, text: wrapLines(title.text, TITLE_CHARS), ...(title.subtitle === undefined ? {} : { subtitle: wrapLines(title.subtitle, SUBTITLE_CHARS) }) };
+  return {
+    ...title,
+    text: wrapLines(title.text, TITLE_CHARS),
+    ...(title.subtitle === undefined ? {} : { subtitle: wrapLines(title.subtitle, SUBTITLE_CHARS) }),
+  };
 }
 
 /** The title's text on one line: the chart's accessible name. */

@@ -39,9 +39,10 @@ const COLUMNS: [string, string][] = [
 const LABEL = Object.fromEntries(COLUMNS);
 const SOURCES = 'figures and tables';
 
-const interval = (lo: Cell, hi: Cell, f: (c: Cell) => string) => (lo === null && hi === null) || (lo === '' && hi === '') ? '' : ` [${f(lo)}, ${f(hi)}]`;
+const interval = (lo: Cell, hi: Cell, f: (c: Cell) => string) => ((lo === null && hi === null) || (lo === '' && hi === '') ? '' : ` [${f(lo)}, ${f(hi)}]`);
 const publishedText = (r: Row) => `${r.published}${interval(r.published_low ?? null, r.published_high ?? null, String)}`;
-const regeneratedText = (r: Row) => (r.regenerated === null ? 'none' : `${fmt(r.regenerated)}${interval(r.regenerated_low ?? null, r.regenerated_high ?? null, (c) => fmt(c))}`);
+const regeneratedText = (r: Row) =>
+  r.regenerated === null ? 'none' : `${fmt(r.regenerated)}${interval(r.regenerated_low ?? null, r.regenerated_high ?? null, (c) => fmt(c))}`;
 
 function sortValue(r: Row, key: string): number | string {
   const v = r[key];
@@ -62,12 +63,30 @@ function countsTable(data: Ledger): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Ledger status counts table' },
-    h('table', { class: 'counts' }, h('caption', {}, 'Ledger status counts'), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'paper'), data.statuses.map((s) => h('th', { scope: 'col' }, s)), h('th', { scope: 'col' }, 'total'))), h('tbody', {}, row('A'), row('B'), row(null))),
+    h(
+      'table',
+      { class: 'counts' },
+      h('caption', {}, 'Ledger status counts'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'paper'),
+          data.statuses.map((s) => h('th', { scope: 'col' }, s)),
+          h('th', { scope: 'col' }, 'total'),
+        ),
+      ),
+      h('tbody', {}, row('A'), row('B'), row(null)),
+    ),
   );
 }
 
 function countsChart(data: Payload) {
-  const values = ['A', 'B'].flatMap((paper) => data.statuses.map((status) => ({ paper: `Paper ${paper}`, status, n: data.claims.filter((r) => r.paper === paper && r.status === status).length })));
+  const values = ['A', 'B'].flatMap((paper) =>
+    data.statuses.map((status) => ({ paper: `Paper ${paper}`, status, n: data.claims.filter((r) => r.paper === paper && r.status === status).length })),
+  );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Ledger status per paper',
@@ -79,7 +98,12 @@ function countsChart(data: Payload) {
     encoding: {
       y: { field: 'paper', type: 'nominal', title: null },
       x: { field: 'n', type: 'quantitative', title: 'claims', stack: 'zero' },
-      color: { field: 'status', type: 'nominal', sort: data.statuses, scale: { domain: data.statuses, range: data.statuses.map((st) => STATUS_COLORS[st] ?? '#4a4a4a') } },
+      color: {
+        field: 'status',
+        type: 'nominal',
+        sort: data.statuses,
+        scale: { domain: data.statuses, range: data.statuses.map((st) => STATUS_COLORS[st] ?? '#4a4a4a') },
+      },
       tooltip: [{ field: 'paper' }, { field: 'status' }, { field: 'n', title: 'claims' }],
     },
   };
@@ -101,7 +125,14 @@ export const charts = { counts: countsChart };
 
 export async function render(panel: HTMLElement, ctx: TabContext): Promise<TabController> {
   const data: Ledger = { claims: ctx.part('claims'), statuses: ctx.part('statuses'), claimLinks: ctx.part('claimLinks') };
-  const paperSel = select([['', 'both'], ['A', 'Paper A'], ['B', 'Paper B']], '');
+  const paperSel = select(
+    [
+      ['', 'both'],
+      ['A', 'Paper A'],
+      ['B', 'Paper B'],
+    ],
+    '',
+  );
   const statusSel = select([['', 'any status'], ...data.statuses.map((s): [string, string] => [s, s])], '');
   const search = h('input', { type: 'search', placeholder: 'id, location, unit, cause…' }) as HTMLInputElement;
   const shown = h('p', { 'aria-live': 'polite', class: 'shown' });
@@ -122,18 +153,38 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<TabCo
     h(
       'tr',
       { 'data-claim': String(r.id), 'data-status': String(r.status), id: `claim-${String(r.id)}`, tabindex: -1 },
-      h('td', { 'data-label': LABEL.id }, h('code', {}, String(r.id)), typeof r.quantity === 'string' ? h('div', {}, r.quantity) : null, h('div', { class: 'muted small' }, String(r.unit))),
+      h(
+        'td',
+        { 'data-label': LABEL.id },
+        h('code', {}, String(r.id)),
+        typeof r.quantity === 'string' ? h('div', {}, r.quantity) : null,
+        h('div', { class: 'muted small' }, String(r.unit)),
+      ),
       h('td', { 'data-label': LABEL.location }, String(r.location)),
       h('td', { class: 'num', 'data-label': LABEL.published }, publishedText(r)),
       h('td', { class: 'num', 'data-label': LABEL.regenerated }, regeneratedText(r)),
       h('td', { 'data-label': LABEL.variant }, String(r.variant ?? '')),
       h('td', { 'data-label': LABEL.status }, badge(String(r.status), String(r.status))),
-      h('td', { class: 'cause', 'data-label': LABEL.cause }, String(r.cause).length > 110 ? h('details', {}, h('summary', {}, `${String(r.cause).slice(0, 110)}…`), String(r.cause)) : String(r.cause)),
+      h(
+        'td',
+        { class: 'cause', 'data-label': LABEL.cause },
+        String(r.cause).length > 110 ? h('details', {}, h('summary', {}, `${String(r.cause).slice(0, 110)}…`), String(r.cause)) : String(r.cause),
+      ),
       h('td', { 'data-label': SOURCES }, links(data, String(r.id))),
     );
   const draw = () => {
     const q = search.value.trim().toLowerCase();
-    let rows = data.claims.filter((r) => (!paperSel.value || r.paper === paperSel.value) && (!statusSel.value || r.status === statusSel.value) && (!q || ['id', 'quantity', 'location', 'unit', 'cause', 'variant', 'status'].some((k) => String(r[k] ?? '').toLowerCase().includes(q))));
+    let rows = data.claims.filter(
+      (r) =>
+        (!paperSel.value || r.paper === paperSel.value) &&
+        (!statusSel.value || r.status === statusSel.value) &&
+        (!q ||
+          ['id', 'quantity', 'location', 'unit', 'cause', 'variant', 'status'].some((k) =>
+            String(r[k] ?? '')
+              .toLowerCase()
+              .includes(q),
+          )),
+    );
     if (sort) {
       const { key, dir } = sort;
       rows = [...rows].sort((a, b) => {
@@ -152,10 +203,18 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<TabCo
     section('Status counts', countsTable(data), chart),
     section(
       'The claims ledger',
-      h('p', {}, 'Every published number against the regenerated one. Click a header to sort; the buttons in the last column open the figures and tables behind a row (same place in the paper, else the same section).'),
+      h(
+        'p',
+        {},
+        'Every published number against the regenerated one. Click a header to sort; the buttons in the last column open the figures and tables behind a row (same place in the paper, else the same section).',
+      ),
       h('div', { class: 'controls' }, labelled('Paper', paperSel), labelled('Status', statusSel), labelled('Search', search)),
       shown,
-      h('div', { class: 'table-wrap ledger', tabindex: 0, role: 'region', 'aria-label': 'Claims ledger' }, h('table', { id: 'ledger' }, h('thead', {}, h('tr', {}, headers, h('th', { scope: 'col' }, SOURCES))), tbody)),
+      h(
+        'div',
+        { class: 'table-wrap ledger', tabindex: 0, role: 'region', 'aria-label': 'Claims ledger' },
+        h('table', { id: 'ledger' }, h('thead', {}, h('tr', {}, headers, h('th', { scope: 'col' }, SOURCES))), tbody),
+      ),
     ),
   );
   draw();

@@ -43,7 +43,13 @@ function showErrors(out: HTMLElement, e: InputErrors, text: string, what = 'The 
 }
 
 /** Runs the pipeline's own diagnosis with the run's config and the CLI's random stream (seed, then fork "diagnose"). */
-export function diagnose(models: Model[], config: Parts['config'], reference: Parts['reference'], interventions: Parts['interventions'], noise: Parts['noise']) {
+export function diagnose(
+  models: Model[],
+  config: Parts['config'],
+  reference: Parts['reference'],
+  interventions: Parts['interventions'],
+  noise: Parts['noise'],
+) {
   return diagnoseFamily(models, reference, interventions, config, noise, createRng(config.seed).fork('diagnose'));
 }
 
@@ -80,7 +86,8 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
 
   const panelSel = select(panels.contributed.length > 0 ? ['as published', 'audited', 'contributed'] : ['as published', 'audited'], 'as published');
   const modelSel = select([]);
-  const fillModels = () => modelSel.replaceChildren(...panels[panelSel.value as PanelName].map((m) => h('option', { value: m.model }, `${m.model} (${m.family}, ${m.paramsB} B)`)));
+  const fillModels = () =>
+    modelSel.replaceChildren(...panels[panelSel.value as PanelName].map((m) => h('option', { value: m.model }, `${m.model} (${m.family}, ${m.paramsB} B)`)));
   panelSel.addEventListener('change', fillModels);
   fillModels();
   const fromModel = () => {
@@ -95,7 +102,13 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
   // lm-evaluation-harness (or Open LLM Leaderboard v1) result files, read by the same importer as `cape import lm-eval`.
   const files = h('input', { type: 'file', id: 'lmeval-files', multiple: true, accept: '.json,application/json' }) as HTMLInputElement;
   const familyName = h('input', { type: 'text', id: 'lmeval-family', value: 'My family', autocomplete: 'off' }) as HTMLInputElement;
-  const sizes = h('input', { type: 'text', id: 'lmeval-params', placeholder: 'pythia-160m=0.16, pythia-410m=0.41', autocomplete: 'off', 'aria-describedby': 'lmeval-help' }) as HTMLInputElement;
+  const sizes = h('input', {
+    type: 'text',
+    id: 'lmeval-params',
+    placeholder: 'pythia-160m=0.16, pythia-410m=0.41',
+    autocomplete: 'off',
+    'aria-describedby': 'lmeval-help',
+  }) as HTMLInputElement;
   const allowShots = h('input', { type: 'checkbox', id: 'lmeval-shots' }) as HTMLInputElement;
   const fromFiles = async (chosen: FileList | null = files.files) => {
     const read = await Promise.all(Array.from(chosen ?? []).map(async (f) => ({ path: f.name, text: await f.text() })));
@@ -106,7 +119,13 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
       params[k ?? ''] = Number(v);
     }
     try {
-      const models = importLmEval(read, { family: familyName.value.trim() || 'My family', params, allowShotsMismatch: allowShots.checked, allowMissingStderr: false, benchmarks: ctx.part('noise').benchmarks });
+      const models = importLmEval(read, {
+        family: familyName.value.trim() || 'My family',
+        params,
+        allowShotsMismatch: allowShots.checked,
+        allowMissingStderr: false,
+        benchmarks: ctx.part('noise').benchmarks,
+      });
       fill(importedFamilyCsv(models, familyName.value.trim() || 'My family'), `imported from ${read.length} results file${read.length === 1 ? '' : 's'}`);
       files.removeAttribute('aria-invalid');
       await fromText();
@@ -144,7 +163,17 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
         'div',
         { class: 'controls' },
         h('button', { type: 'button', class: 'primary', id: 'diagnose-run', onclick: () => void fromText() }, 'Diagnose'),
-        h('button', { type: 'button', onclick: () => (fill(example.text, exampleOrigin), void fromText()) }, 'Load example'),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              fill(example.text, exampleOrigin);
+              void fromText();
+            },
+          },
+          'Load example',
+        ),
       ),
       h('h3', {}, 'Or import lm-evaluation-harness results'),
       h(
@@ -155,9 +184,20 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
         '.',
       ),
       h('div', { class: 'controls' }, labelled('Results files', files), labelled('Family name', familyName), labelled('Sizes (B params)', sizes)),
-      h('div', { class: 'controls' }, h('label', {}, allowShots, ' keep scores run with other shots than the panel’s, noted in each row'), h('button', { type: 'button', id: 'lmeval-run', onclick: () => void fromFiles() }, 'Import and diagnose')),
+      h(
+        'div',
+        { class: 'controls' },
+        h('label', {}, allowShots, ' keep scores run with other shots than the panel’s, noted in each row'),
+        h('button', { type: 'button', id: 'lmeval-run', onclick: () => void fromFiles() }, 'Import and diagnose'),
+      ),
       h('h3', {}, 'Or pick a model from the dataset'),
-      h('div', { class: 'controls' }, labelled('Panel', panelSel), labelled('Model', modelSel), h('button', { type: 'button', id: 'diagnose-model', onclick: fromModel }, 'Diagnose its family')),
+      h(
+        'div',
+        { class: 'controls' },
+        labelled('Panel', panelSel),
+        labelled('Model', modelSel),
+        h('button', { type: 'button', id: 'diagnose-model', onclick: fromModel }, 'Diagnose its family'),
+      ),
     ),
     section('Diagnosis', out),
   );

@@ -17,7 +17,11 @@ export function g12Chart(p: Payload) {
     height: 260,
     config: baseConfig,
     layer: [
-      { data: { values: [{ y: -t }, { y: 0 }, { y: t }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#777', tooltip: null }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+      {
+        data: { values: [{ y: -t }, { y: 0 }, { y: t }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#777', tooltip: null },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
       {
         data: { name: 'intervals' },
         mark: { type: 'line', point: { filled: true, size: 70 }, color: '#999', tooltip: null },
@@ -33,7 +37,13 @@ export function g12Chart(p: Payload) {
           x: { field: 'mid_b', type: 'quantitative', scale: { type: 'log' } },
           y: { field: 'g12', type: 'quantitative' },
           color: { field: 'phase', type: 'nominal', scale: PHASE_COLORS, title: 'phase' },
-          tooltip: [{ field: 'interval' }, { field: 'd_hs', title: 'ΔHS (pp)' }, { field: 'd_tqa', title: 'ΔTQA (pp)' }, { field: 'g12', format: '.3f' }, { field: 'phase' }],
+          tooltip: [
+            { field: 'interval' },
+            { field: 'd_hs', title: 'ΔHS (pp)' },
+            { field: 'd_tqa', title: 'ΔTQA (pp)' },
+            { field: 'g12', format: '.3f' },
+            { field: 'phase' },
+          ],
         },
       },
     ],
@@ -60,7 +70,10 @@ export function placementChart() {
   };
 }
 
-const intervalPoints = (d: Diagnosis) => d.intervals.filter((iv) => iv.g12 !== null).map((iv) => ({ interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase ?? 'none', d_hs: iv.dHs, d_tqa: iv.dTqa }));
+const intervalPoints = (d: Diagnosis) =>
+  d.intervals
+    .filter((iv) => iv.g12 !== null)
+    .map((iv) => ({ interval: `${iv.from} → ${iv.to}`, mid_b: iv.midB, g12: iv.g12, phase: iv.phase ?? 'none', d_hs: iv.dHs, d_tqa: iv.dTqa }));
 
 const placementPoints = (d: Diagnosis, reference: ReferenceFamily[]) => [
   ...reference.filter((f) => f.r !== null).map((f) => ({ family: f.family, r: f.r, group: "paper's families (audited panel)", nc: f.ncB })),
@@ -83,27 +96,51 @@ function interventionCard(i: Intervention): HTMLElement {
 export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, ctx: TabContext, focus?: string): Promise<void> {
   const last = [...d.intervals].reverse().find((iv) => iv.phase !== null);
   const nc = d.nc;
-  const ncText = nc.ncB === null ? nc.reason : `${fmt(nc.ncB, 3)} B${nc.ci95 ? ` (95% CI ${fmt(nc.ci95[0], 3)}–${fmt(nc.ci95[1], 3)} B, from ${nc.resamplesWithCrossing} of ${nc.resamples} within-family resamples that cross)` : ''}; ${nc.reason}`;
+  const ncText =
+    nc.ncB === null
+      ? nc.reason
+      : `${fmt(nc.ncB, 3)} B${nc.ci95 ? ` (95% CI ${fmt(nc.ci95[0], 3)}–${fmt(nc.ci95[1], 3)} B, from ${nc.resamplesWithCrossing} of ${nc.resamples} within-family resamples that cross)` : ''}; ${nc.reason}`;
   const width = d.width
     ? `width-normalised r(HS/w, TQA/w) = ${fmt(d.width.normalisedR, 3)} (raw ${fmt(d.width.rawR, 3)}); ${d.width.nulls.map((n) => `${n.kind}: the real value sits at the ${fmt(n.realPercentile, 3)}th percentile of ${n.draws} null draws`).join('; ')}`
     : 'skipped: needs d_model for at least 3 scored models';
   const focused = focus ? d.models.find((m) => m.model === focus) : undefined;
   const resolved = d.phase === null || d.phaseSign === '+' || d.phaseSign === '-' || d.phaseSign === null;
   const dist = d.ncDistribution;
-  const ncNoise = dist ? `defined in ${(100 * dist.pDefined).toFixed(0)}% of ${dist.draws} draws${dist.medianB === null ? '' : `; median ${fmt(dist.medianB, 3)} B, 95% range ${fmt(dist.lowB, 3)}–${fmt(dist.highB, 3)} B`}` : 'not computed';
+  const ncNoise = dist
+    ? `defined in ${(100 * dist.pDefined).toFixed(0)}% of ${dist.draws} draws${dist.medianB === null ? '' : `; median ${fmt(dist.medianB, 3)} B, 95% range ${fmt(dist.lowB, 3)}–${fmt(dist.highB, 3)} B`}`
+    : 'not computed';
   const result = h(
     'div',
     { class: 'diagnosis', 'data-phase': d.phase ?? 'undetermined', 'data-family': d.family, 'data-nc': nc.ncB === null ? 'none' : String(nc.ncB) },
-    h('h3', {}, `${d.family}: phase now `, badge(d.phase ?? 'undetermined', d.phase ?? 'none'), resolved ? null : ' ', resolved ? null : badge(d.phaseSign === 'undefined' ? 'sign undefined (|ΔHS| within 2 SE)' : 'sign within noise', 'none')),
-    h('p', {}, last ? `From the interval ending at the largest scored model (${last.from} → ${last.to}, g12 = ${signed(last.g12)}); diagnosed from the models' own HellaSwag (10-shot) and TruthfulQA (MC2, 0-shot) scores, never from size alone.` : 'No interval carries a g12 (fewer than two scored models, or ΔHS too small), so the phase is undetermined.'),
-    focused ? h('p', { class: 'focus' }, `${focused.model}: phase ${focused.phase ?? 'none (the smallest model of its family has no interval ending at it)'}`) : null,
+    h(
+      'h3',
+      {},
+      `${d.family}: phase now `,
+      badge(d.phase ?? 'undetermined', d.phase ?? 'none'),
+      resolved ? null : ' ',
+      resolved ? null : badge(d.phaseSign === 'undefined' ? 'sign undefined (|ΔHS| within 2 SE)' : 'sign within noise', 'none'),
+    ),
+    h(
+      'p',
+      {},
+      last
+        ? `From the interval ending at the largest scored model (${last.from} → ${last.to}, g12 = ${signed(last.g12)}); diagnosed from the models' own HellaSwag (10-shot) and TruthfulQA (MC2, 0-shot) scores, never from size alone.`
+        : 'No interval carries a g12 (fewer than two scored models, or ΔHS too small), so the phase is undetermined.',
+    ),
+    focused
+      ? h('p', { class: 'focus' }, `${focused.model}: phase ${focused.phase ?? 'none (the smallest model of its family has no interval ending at it)'}`)
+      : null,
     h(
       'dl',
       { class: 'facts' },
       h('dt', {}, 'models'),
       h('dd', {}, String(d.models.length)),
       h('dt', {}, 'r(HS, TQA)'),
-      h('dd', {}, `${fmt(d.hsTqa.r, 3)} (n = ${d.hsTqa.n}, p = ${fmt(d.hsTqa.p, 2)}${d.rNoise ? `, 95% range under score noise ${fmt(d.rNoise[0], 3)}–${fmt(d.rNoise[1], 3)}` : ''}); partial r given log10 N = ${fmt(d.partialR, 3)}`),
+      h(
+        'dd',
+        {},
+        `${fmt(d.hsTqa.r, 3)} (n = ${d.hsTqa.n}, p = ${fmt(d.hsTqa.p, 2)}${d.rNoise ? `, 95% range under score noise ${fmt(d.rNoise[0], 3)}–${fmt(d.rNoise[1], 3)}` : ''}); partial r given log10 N = ${fmt(d.partialR, 3)}`,
+      ),
       h('dt', {}, 'N_c'),
       h('dd', { class: 'nc' }, ncText),
       h('dt', {}, 'N_c under score noise'),
@@ -133,7 +170,23 @@ export async function renderDiagnosis(out: HTMLElement, d: Diagnosis, ctx: TabCo
   const table = h(
     'div',
     { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Intervals' },
-    h('table', {}, h('caption', {}, 'Local coupling per interval'), h('thead', {}, h('tr', {}, ['interval', 'N (B params)', 'Δ HellaSwag (pp)', 'SE (pp)', 'Δ TruthfulQA (pp)', 'SE (pp)', 'g12', 'P(g12 > 0)', 'sign under noise', 'phase'].map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, rows)),
+    h(
+      'table',
+      {},
+      h('caption', {}, 'Local coupling per interval'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['interval', 'N (B params)', 'Δ HellaSwag (pp)', 'SE (pp)', 'Δ TruthfulQA (pp)', 'SE (pp)', 'g12', 'P(g12 > 0)', 'sign under noise', 'phase'].map(
+            (c) => h('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
+      h('tbody', {}, rows),
+    ),
   );
   const charts = h('div', { class: 'chart-row' });
   const interventions = d.interventions.length

@@ -14,7 +14,10 @@ function loadingsChart(data: Payload) {
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Pythia correlation matrix: loadings of each eigenvector', subtitle: 'HS 10-shot, TQA MC2 0-shot, ARC 25-shot, WG 5-shot, MMLU 5-shot; sign fixed so the HellaSwag loading is ≥ 0' },
+    title: {
+      text: 'Pythia correlation matrix: loadings of each eigenvector',
+      subtitle: 'HS 10-shot, TQA MC2 0-shot, ARC 25-shot, WG 5-shot, MMLU 5-shot; sign fixed so the HellaSwag loading is ≥ 0',
+    },
     config: baseConfig,
     data: { values },
     facet: { row: { field: 'source', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top' } } },
@@ -26,8 +29,17 @@ function loadingsChart(data: Payload) {
         y: { field: 'component', type: 'nominal', title: 'eigenvector' },
       },
       layer: [
-        { mark: 'rect', encoding: { color: { field: 'loading', type: 'quantitative', scale: { scheme: 'blueorange', domain: [-1, 1] } }, tooltip: [{ field: 'component' }, { field: 'eigenvalue', format: '.4f' }, { field: 'benchmark' }, { field: 'loading', format: '.3f' }] } },
-        { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'loading', format: '.2f' }, color: { condition: { test: 'abs(datum.loading) > 0.6', value: 'white' }, value: 'black' } } },
+        {
+          mark: 'rect',
+          encoding: {
+            color: { field: 'loading', type: 'quantitative', scale: { scheme: 'blueorange', domain: [-1, 1] } },
+            tooltip: [{ field: 'component' }, { field: 'eigenvalue', format: '.4f' }, { field: 'benchmark' }, { field: 'loading', format: '.3f' }],
+          },
+        },
+        {
+          mark: { type: 'text', fontSize: 10 },
+          encoding: { text: { field: 'loading', format: '.2f' }, color: { condition: { test: 'abs(datum.loading) > 0.6', value: 'white' }, value: 'black' } },
+        },
       ],
     },
     resolve: { scale: { color: 'shared' } },
@@ -42,9 +54,15 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
   panel.append(
     section(
       'Effective dimensionality d_eff by phase',
-      h('p', {}, 'd_eff = (Σλ)²/Σλ² of the five-benchmark covariance and correlation matrices of the models in each phase, with family-stratified bootstrap 95% intervals (rows without an interval are alternative phase rules).'),
+      h(
+        'p',
+        {},
+        'd_eff = (Σλ)²/Σλ² of the five-benchmark covariance and correlation matrices of the models in each phase, with family-stratified bootstrap 95% intervals (rows without an interval are alternative phase rules).',
+      ),
       deff,
-      renderTable(ctx.table('A-fig1d-deff-phases'), { columns: ['panel', 'rule', 'phase', 'n_models', 'n_families', 'deff_cov', 'cov_low', 'cov_high', 'deff_corr', 'corr_low', 'corr_high', 'resamples'] }),
+      renderTable(ctx.table('A-fig1d-deff-phases'), {
+        columns: ['panel', 'rule', 'phase', 'n_models', 'n_families', 'deff_cov', 'cov_low', 'cov_high', 'deff_corr', 'corr_low', 'corr_high', 'resamples'],
+      }),
     ),
     section(
       'Eigenvalues and loadings',

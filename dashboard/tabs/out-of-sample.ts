@@ -11,9 +11,17 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
   panel.append(
     section(
       'The papers’ predictions on new families',
-      h('p', {}, 'Five predictions from Paper A were written down in data/preregistration.csv before any number here was computed, then scored on every base-model family of the Open LLM Leaderboard v1 with at least three sizes: families outside the paper’s panel (trained from scratch: the primary test; derived from another base: secondary) and, separately, the paper’s own families on leaderboard values. Each is scored on raw signs and on the signs measurement noise resolves. A prediction that fails is a finding.'),
+      h(
+        'p',
+        {},
+        'Five predictions from Paper A were written down in data/preregistration.csv before any number here was computed, then scored on every base-model family of the Open LLM Leaderboard v1 with at least three sizes: families outside the paper’s panel (trained from scratch: the primary test; derived from another base: secondary) and, separately, the paper’s own families on leaderboard values. Each is scored on raw signs and on the signs measurement noise resolves. A prediction that fails is a finding.',
+      ),
       h('p', { class: 'muted' }, registration),
-      renderTable(predictions, { notes: false, cell: (key, value) => (key === 'verdict' ? badge(String(value), String(value)) : typeof value === 'number' ? String(Number(value.toPrecision(3))) : String(value ?? '')) }),
+      renderTable(predictions, {
+        notes: false,
+        cell: (key, value) =>
+          key === 'verdict' ? badge(String(value), String(value)) : typeof value === 'number' ? String(Number(value.toPrecision(3))) : String(value ?? ''),
+      }),
     ),
     section('Where the signs fall', chart),
     section(

@@ -18,7 +18,9 @@ export const charts = {
 
 const published = (r: Record<string, Cell>) => `${r.published}${r.published_low || r.published_high ? ` [${r.published_low}, ${r.published_high}]` : ''}`;
 const regenerated = (r: Record<string, Cell>) =>
-  r.regenerated === null || r.regenerated === '' ? 'none' : `${fmt(r.regenerated)}${r.regenerated_low !== null || r.regenerated_high !== null ? ` [${fmt(r.regenerated_low)}, ${fmt(r.regenerated_high)}]` : ''}`;
+  r.regenerated === null || r.regenerated === ''
+    ? 'none'
+    : `${fmt(r.regenerated)}${r.regenerated_low !== null || r.regenerated_high !== null ? ` [${fmt(r.regenerated_low)}, ${fmt(r.regenerated_high)}]` : ''}`;
 
 function headline(rows: Record<string, Cell>[]): HTMLElement {
   const card = (r: Record<string, Cell>) =>
@@ -28,12 +30,23 @@ function headline(rows: Record<string, Cell>[]): HTMLElement {
       h('div', { class: 'headline-id' }, h('code', {}, String(r.id)), ' ', badge(String(r.status), String(r.status))),
       typeof r.quantity === 'string' ? h('div', {}, r.quantity) : null,
       h('div', { class: 'muted small' }, `${r.location} · ${r.unit}`),
-      h('dl', {}, h('dt', {}, 'published'), h('dd', {}, published(r)), h('dt', {}, 'regenerated'), h('dd', {}, regenerated(r), r.variant ? h('span', { class: 'muted' }, ` (${r.variant})`) : null)),
+      h(
+        'dl',
+        {},
+        h('dt', {}, 'published'),
+        h('dd', {}, published(r)),
+        h('dt', {}, 'regenerated'),
+        h('dd', {}, regenerated(r), r.variant ? h('span', { class: 'muted' }, ` (${r.variant})`) : null),
+      ),
       h('a', { href: `#claims/${encodeURIComponent(String(r.id))}` }, h('span', { class: 'visually-hidden' }, `${String(r.id)}: `), 'ledger row →'),
     );
   return section(
     "Headline numbers: the abstracts' claims",
-    h('p', {}, 'Each published number beside the value this run regenerated and the ledger status. A status other than "reproduced" has its cause in the ledger row.'),
+    h(
+      'p',
+      {},
+      'Each published number beside the value this run regenerated and the ledger status. A status other than "reproduced" has its cause in the ledger row.',
+    ),
     ['A', 'B'].map((p) => h('div', {}, h('h3', {}, `Paper ${p}`), h('ul', { class: 'headlines' }, rows.filter((r) => r.paper === p).map(card)))),
   );
 }
@@ -51,14 +64,22 @@ export async function render(panel: HTMLElement, ctx: TabContext): Promise<void>
   const draw = async () => {
     fill();
     const name = panelSel.value as PanelName;
-    await chart.draw(ctx.chart('phase'), { data: { points: points[name] }, title: { text: `Phase diagram, ${name} panel`, subtitle: SUBTITLE }, signals: { family: 'all' } });
+    await chart.draw(ctx.chart('phase'), {
+      data: { points: points[name] },
+      title: { text: `Phase diagram, ${name} panel`, subtitle: SUBTITLE },
+      signals: { family: 'all' },
+    });
   };
   panelSel.addEventListener('change', () => void draw());
   famSel.addEventListener('change', () => void chart.setSignal('family', famSel.value));
   panel.append(
     section(
       'Phase diagram of every model',
-      h('p', {}, 'Coloured by the coupling phase the pipeline computed from each family’s own scores (g12 = ΔTQA/ΔHS between consecutive sizes); point size is the parameter count. Hover a point for its values and source, or open the numbers under the chart.'),
+      h(
+        'p',
+        {},
+        'Coloured by the coupling phase the pipeline computed from each family’s own scores (g12 = ΔTQA/ΔHS between consecutive sizes); point size is the parameter count. Hover a point for its values and source, or open the numbers under the chart.',
+      ),
       h('div', { class: 'controls' }, labelled('Panel', panelSel), labelled('Family', famSel)),
       chart.el,
     ),

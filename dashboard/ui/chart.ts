@@ -161,7 +161,9 @@ export class Chart {
    * width) is scaled down to fit.
    */
   private async fitPanels(view: VegaView): Promise<void> {
-    const panels = ((this.file!.narrow.signals ?? []) as { name: string; value?: unknown }[]).filter((s) => /(^child|^concat_\d+)_width$/.test(s.name) && typeof s.value === 'number').map((s) => s.name);
+    const panels = ((this.file!.narrow.signals ?? []) as { name: string; value?: unknown }[])
+      .filter((s) => /(^child|^concat_\d+)_width$/.test(s.name) && typeof s.value === 'number')
+      .map((s) => s.name);
     for (let i = 0; i < 3 && panels.length; i++) {
       const excess = this.drawnWidth() - this.available();
       if (excess <= 1) break;
@@ -186,8 +188,26 @@ export class Chart {
           'table',
           {},
           h('caption', { id }, `Numbers in “${this.label}”`),
-          h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, rows.map((r) => h('tr', {}, columns.map((c) => h('td', { class: typeof r[c] === 'number' ? 'num' : null }, fmt(r[c])))))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              columns.map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            rows.map((r) =>
+              h(
+                'tr',
+                {},
+                columns.map((c) => h('td', { class: typeof r[c] === 'number' ? 'num' : null }, fmt(r[c]))),
+              ),
+            ),
+          ),
         ),
       ),
     );
@@ -201,7 +221,10 @@ export class Chart {
         class: 'save',
         onclick: async () => {
           if (!this.current) return;
-          const a = h('a', { href: await this.current.toImageURL(kind, kind === 'png' ? 2 : 1), download: `${this.label.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'chart'}.${kind}` });
+          const a = h('a', {
+            href: await this.current.toImageURL(kind, kind === 'png' ? 2 : 1),
+            download: `${this.label.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'chart'}.${kind}`,
+          });
           a.click();
         },
       },

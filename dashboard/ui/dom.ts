@@ -27,7 +27,8 @@ export function fmt(x: unknown, digits = 4): string {
   return String(Number(x.toPrecision(digits)));
 }
 
-export const signed = (x: number | null | undefined, digits = 3): string => (typeof x === 'number' && Number.isFinite(x) ? (x > 0 ? '+' : '') + fmt(x, digits) : '—');
+export const signed = (x: number | null | undefined, digits = 3): string =>
+  typeof x === 'number' && Number.isFinite(x) ? (x > 0 ? '+' : '') + fmt(x, digits) : '—';
 
 let ids = 0;
 /** A page-unique id for label/aria wiring. */

@@ -24,7 +24,11 @@ export async function openSource(kind: SourceKind, id: string, opener?: HTMLElem
   const close = h('button', { type: 'button', class: 'close', onclick: () => d.close() }, 'Close');
   const file = kind === 'table' ? `../tables/${id}.csv` : `../figures/${id}.vl.json`;
   const body = h('div', { class: 'source-body', 'aria-busy': 'true' }, h('p', {}, 'Loading…'));
-  d.append(h('div', { class: 'source-head' }, h('h2', { id: 'source-title' }, `${kind === 'table' ? 'Table' : 'Figure'} ${id}`), close), h('p', {}, h('a', { href: file }, `${file.slice(3)} in the result folder`)), body);
+  d.append(
+    h('div', { class: 'source-head' }, h('h2', { id: 'source-title' }, `${kind === 'table' ? 'Table' : 'Figure'} ${id}`), close),
+    h('p', {}, h('a', { href: file }, `${file.slice(3)} in the result folder`)),
+    body,
+  );
   d.addEventListener('close', () => opener?.focus(), { once: true });
   d.showModal();
   close.focus();

@@ -22,11 +22,39 @@ export function renderTable(t: Table, opts: TableOptions = {}): HTMLElement {
     'table',
     { 'aria-labelledby': id },
     h('caption', { id }, t.title, h('span', { class: 'muted' }, ` (tables/${t.id}, ${rows.length} rows)`)),
-    h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c.label)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, cols.map((c) => h('td', { class: typeof r[c.key] === 'number' ? 'num' : null }, cell(c.key, r[c.key] ?? null, r)))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        cols.map((c) => h('th', { scope: 'col' }, c.label)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((r) =>
+        h(
+          'tr',
+          {},
+          cols.map((c) => h('td', { class: typeof r[c.key] === 'number' ? 'num' : null }, cell(c.key, r[c.key] ?? null, r))),
+        ),
+      ),
+    ),
   );
   const wrap = h('div', { class: 'table-wrap', role: 'region', 'aria-labelledby': id, tabindex: 0 }, table);
-  const body = opts.notes === false || t.notes.length === 0 ? [wrap] : [wrap, h('ul', { class: 'notes' }, t.notes.map((n) => h('li', {}, n)))];
+  const body =
+    opts.notes === false || t.notes.length === 0
+      ? [wrap]
+      : [
+          wrap,
+          h(
+            'ul',
+            { class: 'notes' },
+            t.notes.map((n) => h('li', {}, n)),
+          ),
+        ];
   if (!opts.collapsed) return h('div', {}, ...body);
   return h('details', { class: 'table-details' }, h('summary', {}, `${t.title} (${rows.length} rows)`), ...body);
 }

@@ -41,12 +41,20 @@ function contextOf(def: TabDef, data: TabData, meta: SiteMeta, go: TabContext['g
   return {
     meta,
     go,
-    table: (id) => data.tables[id] ?? (() => { throw listed('table', id); })(),
+    table: (id) =>
+      data.tables[id] ??
+      (() => {
+        throw listed('table', id);
+      })(),
     figure: (id) => {
       if (!def.figures?.includes(id)) throw listed('figure', id);
       return data.figures[id];
     },
-    chart: (id) => data.charts[id] ?? (() => { throw listed('chart', id); })(),
+    chart: (id) =>
+      data.charts[id] ??
+      (() => {
+        throw listed('chart', id);
+      })(),
     part: (name) => {
       if (!(name in data.parts)) throw listed('part', name);
       return data.parts[name]!;
@@ -59,7 +67,11 @@ export function mountTabs(root: HTMLElement, defs: TabDef[], meta: SiteMeta): vo
   const list = h('div', { role: 'tablist', 'aria-label': 'Dashboard sections', class: 'tablist' });
   const states: TabState[] = defs.map((def) => ({
     def,
-    tab: h('button', { type: 'button', role: 'tab', id: `tab-${def.id}`, 'aria-controls': `panel-${def.id}`, 'aria-selected': 'false', tabindex: -1 }, def.title),
+    tab: h(
+      'button',
+      { type: 'button', role: 'tab', id: `tab-${def.id}`, 'aria-controls': `panel-${def.id}`, 'aria-selected': 'false', tabindex: -1 },
+      def.title,
+    ),
     panel: h('section', { role: 'tabpanel', id: `panel-${def.id}`, 'aria-labelledby': `tab-${def.id}`, tabindex: 0, hidden: true, 'data-ready': 'false' }),
     ready: null,
   }));
@@ -106,10 +118,13 @@ export function mountTabs(root: HTMLElement, defs: TabDef[], meta: SiteMeta): vo
     }
     lastUrl = location.href;
     s.ready ??= load(s);
-    void s.ready.then((c) => {
-      reflowCharts();
-      if (target) c?.reveal?.(target);
-    }, () => undefined);
+    void s.ready.then(
+      (c) => {
+        reflowCharts();
+        if (target) c?.reveal?.(target);
+      },
+      () => undefined,
+    );
   }
 
   list.addEventListener('keydown', (e) => {

@@ -81,7 +81,8 @@ export function positiveInt(v: Values, flag: string, max = Number.MAX_SAFE_INTEG
   const s = str(v, flag);
   if (s === undefined) return undefined;
   const n = /^\+?\d+$/.test(s.trim()) ? Number(s.trim()) : NaN;
-  if (!(Number.isSafeInteger(n) && n > 0 && n <= max)) throw new UsageError(`--${flag} expects a positive integer${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got "${s}"`);
+  if (!(Number.isSafeInteger(n) && n > 0 && n <= max))
+    throw new UsageError(`--${flag} expects a positive integer${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got "${s}"`);
   return n;
 }
 

@@ -33,13 +33,17 @@ function parseJson(text: string, file: string): Json {
 function merge(base: unknown, value: Json, key: string, file: string): unknown {
   const expected = kind(base);
   const got = kind(value);
-  if (expected !== got) throw new UsageError(`--config: ${file}: key "${key}" expects ${expected === 'object' ? 'an object' : `a ${expected}`}, got ${got === 'object' ? 'an object' : `a ${got}`} (${JSON.stringify(value)})`);
+  if (expected !== got)
+    throw new UsageError(
+      `--config: ${file}: key "${key}" expects ${expected === 'object' ? 'an object' : `a ${expected}`}, got ${got === 'object' ? 'an object' : `a ${got}`} (${JSON.stringify(value)})`,
+    );
   if (got === 'number' && !Number.isFinite(value)) throw new UsageError(`--config: ${file}: key "${key}" expects a finite number`);
   if (Array.isArray(base)) {
     const arr = value as Json[];
     const element = base.length > 0 ? kind(base[0]) : undefined;
     arr.forEach((v, i) => {
-      if (element !== undefined && kind(v) !== element) throw new UsageError(`--config: ${file}: key "${key}[${i}]" expects a ${element}, got ${JSON.stringify(v)}`);
+      if (element !== undefined && kind(v) !== element)
+        throw new UsageError(`--config: ${file}: key "${key}[${i}]" expects a ${element}, got ${JSON.stringify(v)}`);
     });
     return arr;
   }
@@ -59,6 +63,7 @@ export function readConfigFile(file: string, base: Config): Config {
   if (!st) throw new UsageError(`--config: no such file "${file}"`);
   if (!st.isFile()) throw new UsageError(`--config: "${file}" is ${st.isDirectory() ? 'a directory' : 'not a regular file'}, expected a JSON file`);
   const json = parseJson(readFileSync(file, 'utf8'), file);
-  if (kind(json) !== 'object') throw new UsageError(`--config: ${file}: expected a JSON object of config keys, got ${kind(json) === 'object' ? 'an object' : `a ${kind(json)}`}`);
+  if (kind(json) !== 'object')
+    throw new UsageError(`--config: ${file}: expected a JSON object of config keys, got ${kind(json) === 'object' ? 'an object' : `a ${kind(json)}`}`);
   return merge(base, json, '', file) as Config;
 }

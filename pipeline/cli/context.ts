@@ -101,7 +101,11 @@ export function loadContext(seed?: string, dataDir = join(ROOT, 'data')): CliCon
 /** The paper's families on the audited panel: the yardstick a diagnosed family is placed against. */
 export function referenceFamilies(ctx: CliContext): ReferenceFamily[] {
   // Only r and the N_c point are placed against: skip the permutation p-values and the N_c bootstrap, which cost most of a diagnosis.
-  const cfg: Config = { ...ctx.config, coupling: { ...ctx.config.coupling, exactPermutationMaxN: 0, monteCarloPermutations: 1 }, criticalScale: { ...ctx.config.criticalScale, perFamilyResamples: 0 } };
+  const cfg: Config = {
+    ...ctx.config,
+    coupling: { ...ctx.config.coupling, exactPermutationMaxN: 0, monteCarloPermutations: 1 },
+    criticalScale: { ...ctx.config.criticalScale, perFamilyResamples: 0 },
+  };
   const pc = panelCoupling(auditedPanel(ctx.paperData).panel, cfg, ctx.rng.fork('reference'));
   return pc.families.map((f) => {
     const nc = familyNc('audited', f, cfg, ctx.rng.fork(`reference/${f.family}`));

@@ -34,7 +34,11 @@ export async function run({ values, positionals }: Args, io: Io): Promise<number
   const dir = chosenFolder(values, positionals);
   const out = await build(dir, !bool(values, 'no-screenshots'), (l) => io.err(l));
   const shotsDir = join(out, 'screenshots');
-  const screenshots = existsSync(shotsDir) ? readdirSync(shotsDir).sort().map((s) => join(shotsDir, s)) : [];
+  const screenshots = existsSync(shotsDir)
+    ? readdirSync(shotsDir)
+        .sort()
+        .map((s) => join(shotsDir, s))
+    : [];
   if (bool(values, 'json')) io.out(JSON.stringify({ path: out, screenshots }, null, 2));
   else {
     if (screenshots.length) io.err(`screenshots: ${screenshots.map((s) => relative(process.cwd(), s)).join(', ')}`);

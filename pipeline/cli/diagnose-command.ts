@@ -16,7 +16,9 @@ function findModel(panel: Panel, name: string): Model {
   const hit = panel.models.find((m) => m.model.toLowerCase() === wanted || m.hfId.toLowerCase() === wanted);
   if (!hit) {
     const near = panel.models.filter((m) => m.model.toLowerCase().includes(wanted.slice(0, 4))).map((m) => m.model);
-    throw new UsageError(`--model: no model "${name}" in the ${panel.name} panel (data/models.csv, data/families/)${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''}`);
+    throw new UsageError(
+      `--model: no model "${name}" in the ${panel.name} panel (data/models.csv, data/families/)${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''}`,
+    );
   }
   return hit;
 }
@@ -31,7 +33,10 @@ const fixed2 = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
 export function formatDiagnosis(d: Diagnosis, focus?: string, panel?: string): string {
   const judged = panel ? `; ${focus ?? d.family} judged within the ${panel} panel` : '';
-  const out: string[] = [`Family ${d.family}: ${d.models.length} model(s), diagnosed from their own HellaSwag (10-shot) and TruthfulQA (MC2, 0-shot) scores${judged}`, ''];
+  const out: string[] = [
+    `Family ${d.family}: ${d.models.length} model(s), diagnosed from their own HellaSwag (10-shot) and TruthfulQA (MC2, 0-shot) scores${judged}`,
+    '',
+  ];
   out.push(
     columns(
       ['interval', 'N (B)', 'ΔHS', 'SE', 'ΔTQA', 'SE', 'g12', 'P(g12>0)', 'sign', 'phase'],
@@ -59,7 +64,9 @@ export function formatDiagnosis(d: Diagnosis, focus?: string, panel?: string): s
   const rNoise = d.rNoise ? `, 95% range under score noise [${num(d.rNoise[0])}, ${num(d.rNoise[1])}]` : '';
   out.push(`r(HS, TQA) = ${num(d.hsTqa.r)} (n = ${d.hsTqa.n}, p = ${num(d.hsTqa.p, 2)}${rNoise}); partial r given log10 N = ${num(d.partialR)}`);
   const nc = d.nc;
-  const ci = nc.ci95 ? ` [${num(nc.ci95[0])}, ${num(nc.ci95[1])}] B, 95% CI from ${nc.resamplesWithCrossing} of ${nc.resamples} within-family resamples that cross` : '';
+  const ci = nc.ci95
+    ? ` [${num(nc.ci95[0])}, ${num(nc.ci95[1])}] B, 95% CI from ${nc.resamplesWithCrossing} of ${nc.resamples} within-family resamples that cross`
+    : '';
   out.push(`N_c: ${nc.ncB === null ? nc.reason : `${num(nc.ncB)} B${ci} (${nc.reason})`}`);
   const dist = d.ncDistribution;
   if (dist) {
@@ -76,7 +83,8 @@ export function formatDiagnosis(d: Diagnosis, focus?: string, panel?: string): s
     out.push(`What the papers suggest in the ${d.phase} phase (with their caveat and the strength of the evidence behind it):`);
     for (const i of d.interventions) {
       out.push(`  - ${i.intervention} [evidence: ${i.evidence}]`);
-      for (const text of [i.suggestion, `Paper's caveat: ${i.paperCaveat}`, `Evidence: ${i.evidenceNote}`, `Source: ${i.source}`]) out.push(`    ${wrap(text, 84)}`);
+      for (const text of [i.suggestion, `Paper's caveat: ${i.paperCaveat}`, `Evidence: ${i.evidenceNote}`, `Source: ${i.source}`])
+        out.push(`    ${wrap(text, 84)}`);
     }
   }
   return out.join('\n');

@@ -12,7 +12,10 @@ export async function run({ values, positionals }: Args, io: Io): Promise<number
   const resultsDir = given === undefined ? defaultResultsDir() : inputDir('results', given);
   const resolve = (v: string) => {
     const dir = resolveVersion(resultsDir, v);
-    if (!dir) throw new UsageError(`no result version "${v}" (looked for ${resultsDir}/${v} and ./${v}); available: ${availableVersions(resultsDir).join(', ') || 'none — run `make reproduce` first'}`);
+    if (!dir)
+      throw new UsageError(
+        `no result version "${v}" (looked for ${resultsDir}/${v} and ./${v}); available: ${availableVersions(resultsDir).join(', ') || 'none — run `make reproduce` first'}`,
+      );
     return dir;
   };
   const d = diffResults(resolve(va), resolve(vb));

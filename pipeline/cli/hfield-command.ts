@@ -13,7 +13,8 @@ export async function run({ values }: Args, io: Io): Promise<number> {
   const percent = (flag: string) => finiteNumber(values, flag, (x) => x >= 0 && x <= 100, 'a percentage in [0, 100]');
   const sweGiven = percent('swe');
   const gpqaGiven = percent('gpqa');
-  if (model !== undefined && (sweGiven !== undefined || gpqaGiven !== undefined || values.lab !== undefined)) throw new UsageError('give either --model NAME or --swe and --gpqa (with --lab), not both');
+  if (model !== undefined && (sweGiven !== undefined || gpqaGiven !== undefined || values.lab !== undefined))
+    throw new UsageError('give either --model NAME or --swe and --gpqa (with --lab), not both');
   if (model === undefined && (sweGiven === undefined || gpqaGiven === undefined)) throw new UsageError('give --swe and --gpqa (percent), or --model NAME');
   const ctx = loadContext(undefined, inputDir('data', str(values, 'data') ?? DEFAULT_DATA));
   const cfg = ctx.config.frontier;
@@ -38,15 +39,29 @@ export async function run({ values }: Args, io: Io): Promise<number> {
   const phase = phaseOf(h, cfg.cooperativeBand);
   const playbook = playbookOf(h, cfg.playbookBand);
   const labSummary = lab ? fa.labs.find((l) => l.lab.toLowerCase() === lab!.toLowerCase()) : undefined;
-  const history = labSummary ? (fa.trajectories.get(labSummary.lab) ?? []).map((p) => ({ model: p.row.model.model, release: p.row.model.releaseDate, h: p.row.h })) : [];
-  const result = { model: name, swe, gpqa, h, phase, playbook, line: { slope: fa.fit.slope, intercept: fa.fit.intercept, n: fa.fit.n }, lab: labSummary ?? null, history };
+  const history = labSummary
+    ? (fa.trajectories.get(labSummary.lab) ?? []).map((p) => ({ model: p.row.model.model, release: p.row.model.releaseDate, h: p.row.h }))
+    : [];
+  const result = {
+    model: name,
+    swe,
+    gpqa,
+    h,
+    phase,
+    playbook,
+    line: { slope: fa.fit.slope, intercept: fa.fit.intercept, n: fa.fit.n },
+    lab: labSummary ?? null,
+    history,
+  };
   if (bool(values, 'json')) io.out(JSON.stringify(result, null, 2));
   else {
     io.out(`h-field of ${name}: SWE-bench Verified ${num(swe)}%, GPQA Diamond ${num(gpqa)}%`);
     io.out(`  line (OLS on ${fa.fit.n} frozen models): GPQA = ${num(fa.fit.slope, 4)} · SWE + ${num(fa.fit.intercept, 4)}`);
     io.out(`  h = ${signed(h)} GPQA points: ${phase} (band ±${cfg.cooperativeBand}); playbook: ${playbook} (band ±${cfg.playbookBand})`);
     if (labSummary) {
-      io.out(`  ${labSummary.lab}: mean h ${signed(labSummary.hFrozen)} over ${labSummary.nFrozen} frozen model(s)${labSummary.hCore === null ? '' : `, ${signed(labSummary.hCore)} over ${labSummary.nCore} core`}`);
+      io.out(
+        `  ${labSummary.lab}: mean h ${signed(labSummary.hFrozen)} over ${labSummary.nFrozen} frozen model(s)${labSummary.hCore === null ? '' : `, ${signed(labSummary.hCore)} over ${labSummary.nCore} core`}`,
+      );
       for (const p of history) io.out(`    ${p.release.padEnd(10)} ${p.model.padEnd(24)} h ${signed(p.h)}`);
     } else if (lab) io.out(`  no lab "${lab}" in the frontier panel`);
   }

@@ -53,24 +53,35 @@ function findFiles(paths: string[], errors: InputError[], warn: (s: string) => v
     out.push({ path: p, text });
   };
   for (const p of paths) visit(p, true);
-  if (out.length === 0 && errors.length === 0) errors.push({ file: paths.join(', '), line: 0, column: '', message: 'no results file found (expected *.json files with a "results" object)' });
+  if (out.length === 0 && errors.length === 0)
+    errors.push({ file: paths.join(', '), line: 0, column: '', message: 'no results file found (expected *.json files with a "results" object)' });
   return out;
 }
 
 export async function run({ values, positionals }: Args, io: Io): Promise<number> {
   const [kind, ...paths] = positionals;
-  if (kind !== 'lm-eval') throw new UsageError(kind === undefined ? 'name the format to import: cape import lm-eval PATH...' : `unknown format "${kind}"; the one supported is lm-eval`);
+  if (kind !== 'lm-eval')
+    throw new UsageError(
+      kind === undefined ? 'name the format to import: cape import lm-eval PATH...' : `unknown format "${kind}"; the one supported is lm-eval`,
+    );
   if (paths.length === 0) throw new UsageError('give at least one results file or folder');
   const family = str(values, 'family')?.trim();
   if (!family) throw new UsageError('--family NAME is required (the family name written in every row)');
   const params = parseParams((values.params as string[] | undefined) ?? []);
   const out = str(values, 'out');
-  if (out !== undefined && statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out: "${out}" is a directory, expected a file name`);
+  if (out !== undefined && statSync(out, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--out: "${out}" is a directory, expected a file name`);
   const errors: InputError[] = [];
   const benchmarks = readBenchmarks(inputDir('data', str(values, 'data') ?? DEFAULT_DATA), errors);
   const files = findFiles(paths, errors, (s) => io.err(s));
   if (errors.length > 0) throw new InputErrors(errors);
-  const models = importLmEval(files, { family, params, allowShotsMismatch: bool(values, 'allow-shots-mismatch'), allowMissingStderr: bool(values, 'allow-missing-stderr'), benchmarks });
+  const models = importLmEval(files, {
+    family,
+    params,
+    allowShotsMismatch: bool(values, 'allow-shots-mismatch'),
+    allowMissingStderr: bool(values, 'allow-missing-stderr'),
+    benchmarks,
+  });
   const csv = importedFamilyCsv(models, family);
   parseFamily(csv, out ?? 'the imported family'); // the schema diagnose and ingest apply: fail here, not later
   if (out === undefined) {

@@ -38,7 +38,9 @@ export const checkReference: CommandModule = {
 export const snapshot: CommandModule = {
   async run({ values }: Args, io: Io) {
     const files = await withFreshRun(io, (path) => writeSnapshot(path, REFERENCE));
-    io.out(bool(values, 'json') ? JSON.stringify({ reference: REFERENCE, files }, null, 2) : `results/reference now holds ${files.length} files from a fresh run.`);
+    io.out(
+      bool(values, 'json') ? JSON.stringify({ reference: REFERENCE, files }, null, 2) : `results/reference now holds ${files.length} files from a fresh run.`,
+    );
     return EXIT.ok;
   },
 };

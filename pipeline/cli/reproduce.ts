@@ -189,7 +189,11 @@ async function computeAndWrite(r: Run): Promise<ReproduceResult> {
     packages: packageVersions(r.root),
     inputs: r.inputs,
     outputs: [...out.files.entries()].map(([p, c]) => ({ path: p, sha256: sha256(c) })).sort((a, b) => (a.path < b.path ? -1 : 1)),
-    timings_ms: Object.fromEntries([...timings.map((t) => [t.stage, Math.round(t.ms)]), ['emit', Math.round(emitMs)], ['total', Math.round(performance.now() - t0)]]),
+    timings_ms: Object.fromEntries([
+      ...timings.map((t) => [t.stage, Math.round(t.ms)]),
+      ['emit', Math.round(emitMs)],
+      ['total', Math.round(performance.now() - t0)],
+    ]),
     claims_summary: out.ledger.summary,
   };
   out.files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');

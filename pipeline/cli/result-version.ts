@@ -12,7 +12,10 @@ export function resultFolder(resultsDir: string, version: string | undefined): s
   const name = version ?? 'latest';
   const dir = resolveVersion(resultsDir, name);
   const reference = join(resultsDir, 'reference');
-  if (dir && existsSync(reference) && realpathSync(dir) === realpathSync(reference)) throw new UsageError('results/reference is the committed snapshot and takes no generated files; build from a version folder (run `make reproduce`, then `cape dashboard`)');
+  if (dir && existsSync(reference) && realpathSync(dir) === realpathSync(reference))
+    throw new UsageError(
+      'results/reference is the committed snapshot and takes no generated files; build from a version folder (run `make reproduce`, then `cape dashboard`)',
+    );
   if (dir) return dir;
   const versions = availableVersions(resultsDir).filter((v) => v !== 'reference');
   if (versions.length === 0) throw new UsageError('there is no result folder under results/ yet; run `make reproduce` first');

@@ -48,6 +48,11 @@ export function criterionTable(rows: CriterionRow[]): Table {
 export function criterionClaims(rows: CriterionRow[]): ClaimResult[] {
   return (['as published', 'audited'] as const).map((panel) => {
     const hits = rows.filter((r) => r.panel === panel && r.meets).map((r) => r.family);
-    return { id: 'A.s9.counterexamples', variant: panel === 'audited' ? 'audited' : 'as described', value: hits.length, note: `families meeting criterion (i) in the ${panel} panel: ${hits.join(', ') || 'none'}` };
+    return {
+      id: 'A.s9.counterexamples',
+      variant: panel === 'audited' ? 'audited' : 'as described',
+      value: hits.length,
+      note: `families meeting criterion (i) in the ${panel} panel: ${hits.join(', ') || 'none'}`,
+    };
   });
 }

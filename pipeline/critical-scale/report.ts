@@ -21,7 +21,10 @@ const TABLE1: [string, string][] = [
 
 const G12 = `g12 = Δ ${BENCHMARK_LABEL.truthfulqa_mc2} / Δ ${BENCHMARK_LABEL.hellaswag}`;
 const ci = (c: [number, number] | null | undefined) => (c ? `[${c[0].toPrecision(3)}, ${c[1].toPrecision(3)}] B` : 'none');
-const droppedText = (d: Record<string, number>) => Object.entries(d).map(([k, v]) => `${k}: ${v}`).join('; ');
+const droppedText = (d: Record<string, number>) =>
+  Object.entries(d)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
 
 /** How score noise bears on a family's N_c, for the ledger's cause; [low, high] are the config's resolved-sign shares. */
 function noiseNote(f: FamilyNc, [low, high]: readonly [number, number]): string {
@@ -165,7 +168,19 @@ export function criticalScaleTables(o: CriticalScaleNumbers, cfg: Config): Table
       o.running.map((r): Record<string, Cell> => {
         const f = r.fit;
         if (!f) return { set: r.name, variant: r.variant, how: `${r.how} (fewer than 3 intervals: no fit)`, n: r.points.length };
-        return { set: r.name, variant: r.variant, how: r.how, n: f.n, a: f.slope, a_se: f.slopeSe, b: f.intercept, b_se: f.interceptSe, r2: f.r2, signs: `${f.signAgree} of ${f.n}`, zero: toB(f.zeroLog10) };
+        return {
+          set: r.name,
+          variant: r.variant,
+          how: r.how,
+          n: f.n,
+          a: f.slope,
+          a_se: f.slopeSe,
+          b: f.intercept,
+          b_se: f.interceptSe,
+          r2: f.r2,
+          signs: `${f.signAgree} of ${f.n}`,
+          zero: toB(f.zeroLog10),
+        };
       }),
       [
         'The intervals behind the authors’ README/dashboard running-coupling line are not identified; these sets are stated choices. An exact zero g12 never counts as a sign agreement.',
@@ -189,7 +204,12 @@ export function criticalScaleClaims(o: CriticalScaleNumbers, ctx: CouplingContex
       const f = fams.find((x) => x.family === name);
       const members = pc.families.find((x) => x.family === name)?.models ?? [];
       const odd = members.filter((m) => m.quirk !== '').map((m) => `${m.model} (${m.quirk})`);
-      out.push({ id: `A.tab1.n_${key}`, variant, value: members.length, note: `models filed under ${name} in the ${panel} panel, ${f?.nScored ?? 0} with HS and TQA${odd.length ? `; includes ${odd.join(', ')}` : ''}` });
+      out.push({
+        id: `A.tab1.n_${key}`,
+        variant,
+        value: members.length,
+        note: `models filed under ${name} in the ${panel} panel, ${f?.nScored ?? 0} with HS and TQA${odd.length ? `; includes ${odd.join(', ')}` : ''}`,
+      });
       if (key === 'pythia') continue;
       if (!f) {
         out.push({ id: `A.tab1.nc_${key}`, variant, value: null, note: `not testable: no ${name} model in the ${panel} panel` });
@@ -197,26 +217,61 @@ export function criticalScaleClaims(o: CriticalScaleNumbers, ctx: CouplingContex
       }
       const boot = f.ci95 ? `; 95% CI ${ci(f.ci95)} from ${f.resamplesWithCrossing} of ${f.resamples} within-family resamples that cross` : '';
       const interval = f.ci95 ? { low: f.ci95[0], high: f.ci95[1] } : {};
-      out.push({ id: `A.tab1.nc_${key}`, variant, value: f.ncB, ...interval, note: `${f.status === 'crossing' ? 'first negative→positive g12 change, interpolated: ' : ''}${f.reason}; ${panel} panel${boot}${noiseNote(f, ctx.config.noise.resolvedP)}` });
+      out.push({
+        id: `A.tab1.nc_${key}`,
+        variant,
+        value: f.ncB,
+        ...interval,
+        note: `${f.status === 'crossing' ? 'first negative→positive g12 change, interpolated: ' : ''}${f.reason}; ${panel} panel${boot}${noiseNote(f, ctx.config.noise.resolvedP)}`,
+      });
       // Shown for context only: the configured rule (interpolation) decides the status.
-      if (f.atModelB !== null) out.push({ id: `A.tab1.nc_${key}`, variant, value: f.atModelB, proxy: true, note: `discrete reading, not the configured rule: size of ${f.below!.to}, the model where g12 turns from negative to positive; ${panel} panel` });
+      if (f.atModelB !== null)
+        out.push({
+          id: `A.tab1.nc_${key}`,
+          variant,
+          value: f.atModelB,
+          proxy: true,
+          note: `discrete reading, not the configured rule: size of ${f.below!.to}, the model where g12 turns from negative to positive; ${panel} panel`,
+        });
     }
     const crossing = fams.filter((f) => f.ncB !== null).sort((a, b) => a.ncB! - b.ncB!);
     if (crossing.length > 0) {
       const lo = crossing[0]!;
       const hi = crossing[crossing.length - 1]!;
       const list = crossing.map((f) => `${f.family} ${f.ncB!.toPrecision(3)}`).join(', ');
-      out.push({ id: 'A.fig1b.nc_range', variant, value: null, low: lo.ncB, high: hi.ncB, note: `per-family N_c over the ${crossing.length} families that cross (${panel} panel): ${list} B` });
-      out.push({ id: 'A.s2_1.nc_60x', variant, value: hi.ncB! / lo.ncB!, note: `largest over smallest per-family N_c, ${hi.family} / ${lo.family}, ${panel} panel` });
+      out.push({
+        id: 'A.fig1b.nc_range',
+        variant,
+        value: null,
+        low: lo.ncB,
+        high: hi.ncB,
+        note: `per-family N_c over the ${crossing.length} families that cross (${panel} panel): ${list} B`,
+      });
+      out.push({
+        id: 'A.s2_1.nc_60x',
+        variant,
+        value: hi.ncB! / lo.ncB!,
+        note: `largest over smallest per-family N_c, ${hi.family} / ${lo.family}, ${panel} panel`,
+      });
     }
     const py = fams.find((f) => f.family === 'Pythia');
-    if (py) out.push({ id: 'A.abs.nc', variant, value: py.ncB, ...(py.ci95 ? { low: py.ci95[0], high: py.ci95[1] } : {}), note: `Table 1 reading, Pythia alone: ${py.reason}; ${panel} panel` });
+    if (py)
+      out.push({
+        id: 'A.abs.nc',
+        variant,
+        value: py.ncB,
+        ...(py.ci95 ? { low: py.ci95[0], high: py.ci95[1] } : {}),
+        note: `Table 1 reading, Pythia alone: ${py.reason}; ${panel} panel`,
+      });
   }
   const head: ClaimResult[] = [];
   for (const p of o.pooled) {
     const [c68, c95] = p.summary.intervals as [PercentileInterval, PercentileInterval];
     const nz = p.noise;
-    const noise = nz.medianB === null ? `no N_c in any of ${nz.draws} score-noise draws` : `score noise alone: median ${nz.medianB.toPrecision(3)} B, ${ci([nz.lowB!, nz.highB!])}, N_c in ${nz.kept} of ${nz.draws} draws`;
+    const noise =
+      nz.medianB === null
+        ? `no N_c in any of ${nz.draws} score-noise draws`
+        : `score noise alone: median ${nz.medianB.toPrecision(3)} B, ${ci([nz.lowB!, nz.highB!])}, N_c in ${nz.kept} of ${nz.draws} draws`;
     const note = `${p.method}, ${p.data}: median of ${p.summary.n} kept of ${p.resamples} resamples (${droppedText(p.dropped)}); 68% CI ${ci([c68.low, c68.high])}; full sample ${p.pointB === null ? 'none' : `${p.pointB.toPrecision(3)} B`}; Monte Carlo 95% range of the 95% bounds (another seed): low ${range(c95.lowMc)}, high ${range(c95.highMc)} B; ${noise}`;
     head.push({ id: 'A.abs.nc', variant: p.variant, value: p.summary.median, low: c95.low, high: c95.high, note });
     if (p.variant !== 'audited') out.push({ id: 'B.fig2.nc1', variant: p.variant, value: p.summary.median, note: `restates Paper A’s N_c; ${note}` });
@@ -230,8 +285,12 @@ export function criticalScaleClaims(o: CriticalScaleNumbers, ctx: CouplingContex
     const r = o.running.find((x) => x.name === name)!;
     const f = r.fit;
     if (!f) continue;
-    out.push({ id: 'A.appA9.slope_0629', variant, value: f.slope, note: `slope A of g12 = A log10 N + B (not a TQA-per-HS rate), ${r.how}: B = ${f.intercept.toFixed(3)}, R² = ${f.r2.toFixed(2)}, signs ${f.signAgree}/${f.n}, zero at ${toB(f.zeroLog10).toPrecision(3)} B` });
+    out.push({
+      id: 'A.appA9.slope_0629',
+      variant,
+      value: f.slope,
+      note: `slope A of g12 = A log10 N + B (not a TQA-per-HS rate), ${r.how}: B = ${f.intercept.toFixed(3)}, R² = ${f.r2.toFixed(2)}, signs ${f.signAgree}/${f.n}, zero at ${toB(f.zeroLog10).toPrecision(3)} B`,
+    });
   }
   return [...head, ...out];
 }
-

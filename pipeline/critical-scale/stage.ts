@@ -36,7 +36,13 @@ function noisy(ms: readonly ScoredRow[]): NoisyFamily {
 }
 
 const modelScores = (ms: readonly Model[], noise: NoiseModel): ScoredRow[] =>
-  scored(ms).map((m) => ({ paramsB: m.paramsB, hs: m.scores.hellaswag!, tqa: m.scores.truthfulqa_mc2!, seHs: modelSe(noise, m, 'hellaswag')!, seTqa: modelSe(noise, m, 'truthfulqa_mc2')! }));
+  scored(ms).map((m) => ({
+    paramsB: m.paramsB,
+    hs: m.scores.hellaswag!,
+    tqa: m.scores.truthfulqa_mc2!,
+    seHs: modelSe(noise, m, 'hellaswag')!,
+    seTqa: modelSe(noise, m, 'truthfulqa_mc2')!,
+  }));
 
 const signReason: Record<string, string> = {
   'all positive': 'none: g12 > 0 in every interval (cooperative at every tested size)',
@@ -49,9 +55,28 @@ const signReason: Record<string, string> = {
 export function familyNc(panel: PanelName, f: FamilyCoupling, cfg: Config, rng: Rng): FamilyNc {
   const withG = f.intervals.filter((iv) => iv.g12 !== null);
   const nScored = scored(f.models).length;
-  const base = { panel, family: f.family, nModels: f.models.length, nScored, nCouplings: withG.length, below: null, above: null, ci95: null, resamplesWithCrossing: 0, resamples: 0, ncB: null, atModelB: null, noise: f.noise?.nc ?? null };
+  const base = {
+    panel,
+    family: f.family,
+    nModels: f.models.length,
+    nScored,
+    nCouplings: withG.length,
+    below: null,
+    above: null,
+    ci95: null,
+    resamplesWithCrossing: 0,
+    resamples: 0,
+    ncB: null,
+    atModelB: null,
+    noise: f.noise?.nc ?? null,
+  };
   const only = scored(f.models)[0]?.model;
-  if (nScored < 2) return { ...base, status: 'not testable', reason: `not testable: ${only ? `a single model (${only})` : 'no model'} with HS and TQA scores, so no interval and no g12` };
+  if (nScored < 2)
+    return {
+      ...base,
+      status: 'not testable',
+      reason: `not testable: ${only ? `a single model (${only})` : 'no model'} with HS and TQA scores, so no interval and no g12`,
+    };
   if (withG.length === 0) return { ...base, status: 'not testable', reason: 'not testable: every interval has |ΔHS| at or below the minimum, so no g12' };
   const crossing = firstUpCrossing(withG.map((iv) => ({ x: log10N(iv.midB), y: iv.g12! })));
   if (!crossing) return { ...base, status: 'none', reason: signReason[signPattern(withG.map((iv) => iv.g12!))]! };
@@ -109,7 +134,13 @@ function quadraticPooled(input: PooledInput, variant: PooledNc['variant'], [data
     summary: summariseDraws(Array.from(boot.kept, toB), cs.ciLevels),
     dropped: { 'opens downward (a <= 0)': boot.concave, 'minimum outside the window': boot.outsideWindow, 'fewer than 3 distinct sizes': boot.singular },
     histogram: histogram(boot.kept, cs.histogramLog10Range[0], cs.histogramLog10Range[1], cs.histogramBins),
-    noise: quadraticNoise(input.map((g) => noisy(g.rows)), cs.pooledAsCodedLog10Window, cfg.noise.draws, cfg.noise.ciLevel, rng.fork('noise')),
+    noise: quadraticNoise(
+      input.map((g) => noisy(g.rows)),
+      cs.pooledAsCodedLog10Window,
+      cfg.noise.draws,
+      cfg.noise.ciLevel,
+      rng.fork('noise'),
+    ),
   };
 }
 
@@ -118,7 +149,14 @@ function crossingPooled(input: PooledInput, variant: PooledNc['variant'], [data,
   const families = sortedRows.map(sized);
   const xs: number[] = [];
   const gs: number[] = [];
-  for (const f of families) appendCouplings(f, Array.from({ length: f.logN.length }, (_, i) => i), cfg.coupling.minDeltaHs, xs, gs);
+  for (const f of families)
+    appendCouplings(
+      f,
+      Array.from({ length: f.logN.length }, (_, i) => i),
+      cfg.coupling.minDeltaHs,
+      xs,
+      gs,
+    );
   const full = lineZero(xs, gs);
   const cs = cfg.criticalScale;
   const boot = stratifiedCrossingBootstrap(families, rng, cs.pooledAsDescribedResamples, cfg.coupling.minDeltaHs);
@@ -139,7 +177,10 @@ function crossingPooled(input: PooledInput, variant: PooledNc['variant'], [data,
 
 function runningSet(name: string, variant: RunningSet['variant'], how: string, points: RunningSet['points']): RunningSet {
   if (points.length < 3) return { name, variant, how, points, fit: null, line: [] };
-  const fit = fitRunningCoupling(points.map((p) => p.x), points.map((p) => p.g12));
+  const fit = fitRunningCoupling(
+    points.map((p) => p.x),
+    points.map((p) => p.g12),
+  );
   const ends = [Math.min(...points.map((p) => p.x)), Math.max(...points.map((p) => p.x))];
   return { name, variant, how, points, fit, line: ends.map((x) => ({ nB: toB(x), g12: fit.slope * x + fit.intercept })) };
 }
@@ -156,7 +197,11 @@ function consecutivePoints(rows: { family: string; paramsB: number; hs: number; 
     const a = rows[k - 1]!;
     const b = rows[k]!;
     if (Math.abs(b.hs - a.hs) <= minDeltaHs) continue;
-    out.push({ family: a.family === b.family ? b.family : `${a.family} → ${b.family}`, x: (log10N(a.paramsB) + log10N(b.paramsB)) / 2, g12: (b.tqa - a.tqa) / (b.hs - a.hs) });
+    out.push({
+      family: a.family === b.family ? b.family : `${a.family} → ${b.family}`,
+      x: (log10N(a.paramsB) + log10N(b.paramsB)) / 2,
+      g12: (b.tqa - a.tqa) / (b.hs - a.hs),
+    });
   }
   return out;
 }
@@ -166,13 +211,33 @@ function runningSets(ctx: CouplingContext): RunningSet[] {
   const min = ctx.config.coupling.minDeltaHs;
   const pooled = ctx.data.pooled14.map((r) => ({ family: r.family, paramsB: r.paramsB, hs: r.hellaswag, tqa: r.truthfulqa }));
   const bySize = [...pooled].sort((a, b) => a.paramsB - b.paramsB);
-  const within = cs.pooledFamilies.flatMap((f) => consecutivePoints(bySize.filter((r) => r.family === f), min));
+  const within = cs.pooledFamilies.flatMap((f) =>
+    consecutivePoints(
+      bySize.filter((r) => r.family === f),
+      min,
+    ),
+  );
   const { published: pub, audited: aud } = ctx.coupling;
   return [
-    runningSet('pooled 14, consecutive across families', 'as coded', 'the 14-model table sorted by N with families mixed, g12 between neighbours (scripts/bootstrap_Nc.py, zero-crossing method)', consecutivePoints(bySize, min)),
+    runningSet(
+      'pooled 14, consecutive across families',
+      'as coded',
+      'the 14-model table sorted by N with families mixed, g12 between neighbours (scripts/bootstrap_Nc.py, zero-crossing method)',
+      consecutivePoints(bySize, min),
+    ),
     runningSet('pooled 14, within families', 'as described', 'the 14-model table, g12 between consecutive sizes within Pythia, Llama-1 and Llama-2', within),
-    runningSet('Fig. 1b families, as published', 'as described', `every interval of ${cs.runningFamilies.join(', ')} in the as-published panel`, intervalPoints(pub, cs.runningFamilies)),
-    runningSet('Fig. 1b families, audited', 'audited', `every interval of ${cs.runningFamilies.join(', ')} in the audited panel`, intervalPoints(aud, cs.runningFamilies)),
+    runningSet(
+      'Fig. 1b families, as published',
+      'as described',
+      `every interval of ${cs.runningFamilies.join(', ')} in the as-published panel`,
+      intervalPoints(pub, cs.runningFamilies),
+    ),
+    runningSet(
+      'Fig. 1b families, audited',
+      'audited',
+      `every interval of ${cs.runningFamilies.join(', ')} in the audited panel`,
+      intervalPoints(aud, cs.runningFamilies),
+    ),
     runningSet('all families, as published', 'as described', 'every interval of every family in the as-published panel', intervalPoints(pub, null)),
     runningSet('all families, audited', 'audited', 'every interval of every family in the audited panel', intervalPoints(aud, null)),
   ];
@@ -181,13 +246,21 @@ function runningSets(ctx: CouplingContext): RunningSet[] {
 export function runCriticalScale(ctx: CouplingContext): CriticalScaleOutput {
   const { config: cfg, coupling } = ctx;
   const cs = cfg.criticalScale;
-  const perFamily = [coupling.published, coupling.audited, coupling.contributed].flatMap((pc) => pc.families.map((f) => familyNc(pc.panel, f, cfg, ctx.rng.fork(`family/${pc.panel}/${f.family}`))));
+  const perFamily = [coupling.published, coupling.audited, coupling.contributed].flatMap((pc) =>
+    pc.families.map((f) => familyNc(pc.panel, f, cfg, ctx.rng.fork(`family/${pc.panel}/${f.family}`))),
+  );
   const bench = ctx.noise.benchmarks;
   const pooled14: PooledInput = cs.pooledFamilies.map((name) => ({
     name,
     rows: ctx.data.pooled14
       .filter((r) => r.family === name)
-      .map((r) => ({ paramsB: r.paramsB, hs: r.hellaswag, tqa: r.truthfulqa, seHs: scoreSe(bench.hellaswag, r.hellaswag, null), seTqa: scoreSe(bench.truthfulqa_mc2, r.truthfulqa, null) })),
+      .map((r) => ({
+        paramsB: r.paramsB,
+        hs: r.hellaswag,
+        tqa: r.truthfulqa,
+        seHs: scoreSe(bench.hellaswag, r.hellaswag, null),
+        seTqa: scoreSe(bench.truthfulqa_mc2, r.truthfulqa, null),
+      })),
   }));
   const fromPub = pooledFromPanel(coupling.published, cs.pooledFamilies, ctx.noise);
   const fromAud = pooledFromPanel(coupling.audited, cs.pooledFamilies, ctx.noise);
@@ -205,5 +278,9 @@ export function runCriticalScale(ctx: CouplingContext): CriticalScaleOutput {
   const running = runningSets(ctx);
   const out = { perFamily, pooled, running };
   const criterion = [coupling.published, coupling.audited].flatMap((pc) => criterionOne(pc, cfg));
-  return { ...out, tables: [...criticalScaleTables(out, cfg), criterionTable(criterion)], claims: [...criticalScaleClaims(out, ctx), ...criterionClaims(criterion)] };
+  return {
+    ...out,
+    tables: [...criticalScaleTables(out, cfg), criterionTable(criterion)],
+    claims: [...criticalScaleClaims(out, ctx), ...criterionClaims(criterion)],
+  };
 }

@@ -29,7 +29,16 @@ function fromPanel(panel: Panel, note: string): OlmoSource | null {
   const olmo = panel.models.filter((m) => m.family === 'OLMo').sort((a, b) => a.paramsB - b.paramsB);
   const [a, b] = [olmo[0], olmo[olmo.length - 1]];
   if (!a || !b || a === b) return null;
-  return { source: `${panel.name} panel`, small: a.model, large: b.model, hsSmall: a.scores.hellaswag, hsLarge: b.scores.hellaswag, tqaSmall: a.scores.truthfulqa_mc2, tqaLarge: b.scores.truthfulqa_mc2, note };
+  return {
+    source: `${panel.name} panel`,
+    small: a.model,
+    large: b.model,
+    hsSmall: a.scores.hellaswag,
+    hsLarge: b.scores.hellaswag,
+    tqaSmall: a.scores.truthfulqa_mc2,
+    tqaLarge: b.scores.truthfulqa_mc2,
+    note,
+  };
 }
 
 export function olmoSources(published: Panel, audited: Panel, rows26: readonly Benchmarks26Row[]): OlmoSource[] {
@@ -41,7 +50,16 @@ export function olmoSources(published: Panel, audited: Panel, rows26: readonly B
   const o26 = rows26.filter((r) => r.family === 'OLMo').sort((a, b) => a.paramsB - b.paramsB);
   if (o26.length >= 2) {
     const [a, b] = [o26[0]!, o26[o26.length - 1]!];
-    out.push({ source: 'authors’ 26-model file', small: a.model, large: b.model, hsSmall: a.scores[0], hsLarge: b.scores[0], tqaSmall: a.scores[1], tqaLarge: b.scores[1], note: 'data/internals/benchmarks_26models.csv (cape_26models_9families.json)' });
+    out.push({
+      source: 'authors’ 26-model file',
+      small: a.model,
+      large: b.model,
+      hsSmall: a.scores[0],
+      hsLarge: b.scores[0],
+      tqaSmall: a.scores[1],
+      tqaLarge: b.scores[1],
+      note: 'data/internals/benchmarks_26models.csv (cape_26models_9families.json)',
+    });
   }
   out.push({
     source: 'Fig. 1c hard-coded values',
@@ -64,4 +82,3 @@ export function intervalAt(pc: PanelCoupling, model: string, side: 'from' | 'to'
   }
   return undefined;
 }
-

@@ -71,7 +71,13 @@ export function bootstrapDeff(items: readonly ScoredModel[], rng: Rng, resamples
   return { covCi: ci(cov), corrCi: ci(corr), valid: Math.min(cov.length, corr.length) };
 }
 
-export function phaseDeff(panel: string, rule: string, phase: EigenPhase, assigned: readonly { model: string; family: string; scores: (number | null)[] }[], boot: { rng: Rng; resamples: number; level: number } | null): PhaseDeff {
+export function phaseDeff(
+  panel: string,
+  rule: string,
+  phase: EigenPhase,
+  assigned: readonly { model: string; family: string; scores: (number | null)[] }[],
+  boot: { rng: Rng; resamples: number; level: number } | null,
+): PhaseDeff {
   const items = assigned.filter((m) => m.scores.every((x) => x !== null)) as ScoredModel[];
   const d = deffOf(items);
   const b = boot && items.length >= 2 ? bootstrapDeff(items, boot.rng, boot.resamples, boot.level) : null;
@@ -98,5 +104,7 @@ export function panelPhaseDeffs(pc: PanelCoupling, rule: PhaseRule, boot: { rng:
       const ph = phasesByRule(f, rule);
       return f.models.filter((m) => ph.get(m.model) === phase).map((m) => ({ model: m.model, family: m.family, scores: BENCHMARKS.map((b) => m.scores[b]) }));
     });
-  return (['tax', 'transition', 'bonus'] as const).map((phase) => phaseDeff(pc.panel, rule, phase, assigned(phase), boot && { ...boot, rng: boot.rng.fork(`${pc.panel}/${rule}/${phase}`) }));
+  return (['tax', 'transition', 'bonus'] as const).map((phase) =>
+    phaseDeff(pc.panel, rule, phase, assigned(phase), boot && { ...boot, rng: boot.rng.fork(`${pc.panel}/${rule}/${phase}`) }),
+  );
 }

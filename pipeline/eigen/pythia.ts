@@ -91,8 +91,14 @@ export function trendWindows(source: string, points: readonly PythiaPoint[], cfg
 
 export function trendFit(windows: readonly TrendWindow[]): TrendFit {
   const logN = windows.map((w) => Math.log10(w.paramsB * 1e9));
-  const lambda2 = fitLine(logN, windows.map((w) => Math.log10(w.lambda2)));
-  const det = fitLine(logN, windows.map((w) => w.lambda1x2));
+  const lambda2 = fitLine(
+    logN,
+    windows.map((w) => Math.log10(w.lambda2)),
+  );
+  const det = fitLine(
+    logN,
+    windows.map((w) => w.lambda1x2),
+  );
   const detZeroB = det.slope < 0 ? 10 ** (-det.intercept / det.slope) / 1e9 : null;
   return { source: windows[0]?.source ?? '', mode: windows[0]?.mode ?? '', lambda2, det, detZeroB };
 }
@@ -100,5 +106,10 @@ export function trendFit(windows: readonly TrendWindow[]): TrendFit {
 /** OLS slope of each benchmark on log10 N: points gained per decade of parameters. */
 export function gainRates(points: readonly PythiaPoint[]): LineFit[] {
   const logN = points.map((p) => Math.log10(p.paramsB * 1e9));
-  return BENCHMARKS.map((_, j) => fitLine(logN, points.map((p) => p.scores[j]!)));
+  return BENCHMARKS.map((_, j) =>
+    fitLine(
+      logN,
+      points.map((p) => p.scores[j]!),
+    ),
+  );
 }

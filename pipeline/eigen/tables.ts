@@ -68,7 +68,12 @@ function deffTable(e: EigenCore, ctx: CouplingContext): Table {
     [...phaseRows(e.phaseDeffs, ctx.data.claims, true), ...phaseRows(e.sensitivity, ctx.data.claims, false)],
     [
       `Phase rule "${ctx.config.eigen.phaseRule}": a model takes the phase of the interval that ends at it within its family (tax g12 < −${ctx.config.coupling.phaseThreshold}, bonus > +${ctx.config.coupling.phaseThreshold}); each family's smallest model has no phase; models missing any of the five scores are dropped. Other rules are shown without CIs.`,
-      `Frontier = models of the authors' 26-model file with N >= ${ctx.config.eigen.frontierMinParamsB}B (closed-model sizes are the authors' assumptions); its TruthfulQA column is unnamed in the file. Authors' own "frontier" label in that file: ${ctx.data.internals.authors.labels26.filter((l) => l.phase === 'frontier').map((l) => l.model).join(', ') || 'none'}.`,
+      `Frontier = models of the authors' 26-model file with N >= ${ctx.config.eigen.frontierMinParamsB}B (closed-model sizes are the authors' assumptions); its TruthfulQA column is unnamed in the file. Authors' own "frontier" label in that file: ${
+        ctx.data.internals.authors.labels26
+          .filter((l) => l.phase === 'frontier')
+          .map((l) => l.model)
+          .join(', ') || 'none'
+      }.`,
       'Bootstrap: each resample redraws every family’s models with replacement from that family only; a one-model family always contributes the same model, so the frontier CI collapses to the point.',
     ],
     ['panel', 'rule', 'phase'],
@@ -99,28 +104,80 @@ function pcaTables(e: EigenCore, ctx: CouplingContext): Table[] {
     makeTable(
       'A-s2_3-pca-26models',
       `PCA of the authors' 26-model, 12-label set (cape_26models_9families.json) over HS, TQA, ARC, WG, MMLU (%)`,
-      [['component', 'component'], ['corr_eig', 'eigenvalue, correlation matrix'], ['corr_share', 'explained variance, correlation PCA (%)'], ['cov_eig', 'eigenvalue, covariance matrix (percent²)'], ['cov_share', 'explained variance, covariance PCA (%)'], ['stored_eig', 'authors’ stored eigenvalue'], ['stored_share', 'authors’ stored explained variance (%)'], ['ratio', 'authors’ eigenvalue / ours (correlation)'], ...BENCHMARKS.map((b) => [`load_${b}`, `loading on ${BENCHMARK_SHORT[b]}`] as [string, string])],
+      [
+        ['component', 'component'],
+        ['corr_eig', 'eigenvalue, correlation matrix'],
+        ['corr_share', 'explained variance, correlation PCA (%)'],
+        ['cov_eig', 'eigenvalue, covariance matrix (percent²)'],
+        ['cov_share', 'explained variance, covariance PCA (%)'],
+        ['stored_eig', 'authors’ stored eigenvalue'],
+        ['stored_share', 'authors’ stored explained variance (%)'],
+        ['ratio', 'authors’ eigenvalue / ours (correlation)'],
+        ...BENCHMARKS.map((b) => [`load_${b}`, `loading on ${BENCHMARK_SHORT[b]}`] as [string, string]),
+      ],
       rows,
-      [`n = ${e.pca26.n} models. The file's TruthfulQA variant is not stated (values in the MC2 range). A ratio of n/(n−1) means the authors standardised with the population SD and then took the sample covariance. Authors' values from data/internals/authors_computed_26models_pca.csv, cross-check only.`],
+      [
+        `n = ${e.pca26.n} models. The file's TruthfulQA variant is not stated (values in the MC2 range). A ratio of n/(n−1) means the authors standardised with the population SD and then took the sample covariance. Authors' values from data/internals/authors_computed_26models_pca.csv, cross-check only.`,
+      ],
       ['component'],
     ),
     makeTable(
       'A-appA9-frontier-deff',
       'Frontier d_eff over SWE-bench Verified, GPQA Diamond and IFEval (Paper A App. A.9)',
-      [['variant', 'variant'], ['source', 'scores from'], ['models', 'models with IFEval'], ['n', 'models'], ['deff_cov', 'd_eff, covariance'], ['deff_corr', 'd_eff, correlation']],
-      frontier.map(([variant, f]) => ({ variant, source: f.source, models: f.models.join('; '), n: f.models.length, deff_cov: f.deffCov, deff_corr: f.deffCorr })),
-      ['IFEval exists for these models only; its values are the ones typed into the authors’ scripts/cape_nc3_saturation.py. As coded uses that script’s SWE and GPQA too; as described takes them from the frontier panel.'],
+      [
+        ['variant', 'variant'],
+        ['source', 'scores from'],
+        ['models', 'models with IFEval'],
+        ['n', 'models'],
+        ['deff_cov', 'd_eff, covariance'],
+        ['deff_corr', 'd_eff, correlation'],
+      ],
+      frontier.map(([variant, f]) => ({
+        variant,
+        source: f.source,
+        models: f.models.join('; '),
+        n: f.models.length,
+        deff_cov: f.deffCov,
+        deff_corr: f.deffCorr,
+      })),
+      [
+        'IFEval exists for these models only; its values are the ones typed into the authors’ scripts/cape_nc3_saturation.py. As coded uses that script’s SWE and GPQA too; as described takes them from the frontier panel.',
+      ],
       ['variant'],
     ),
   ];
 }
 
 function olmoTable(e: EigenCore): Table {
-  const rows = e.olmo.map((s) => ({ source: s.source, small: s.small, large: s.large, hs_small: s.hsSmall, hs_large: s.hsLarge, d_hs: olmoDelta(s).dHs, tqa_small: s.tqaSmall, tqa_large: s.tqaLarge, d_tqa: olmoDelta(s).dTqa, g12: olmoGamma(s), note: s.note }));
+  const rows = e.olmo.map((s) => ({
+    source: s.source,
+    small: s.small,
+    large: s.large,
+    hs_small: s.hsSmall,
+    hs_large: s.hsLarge,
+    d_hs: olmoDelta(s).dHs,
+    tqa_small: s.tqaSmall,
+    tqa_large: s.tqaLarge,
+    d_tqa: olmoDelta(s).dTqa,
+    g12: olmoGamma(s),
+    note: s.note,
+  }));
   return makeTable(
     'A-fig1c-olmo-sources',
     'OLMo 1B → 7B in each source (Paper A §2.2, Fig. 1c): the text says TQA is unchanged at one value; the files disagree',
-    [['source', 'source'], ['small', 'smaller model'], ['large', 'larger model'], ['hs_small', `${BENCHMARK_LABEL.hellaswag}, smaller (%)`], ['hs_large', `${BENCHMARK_LABEL.hellaswag}, larger (%)`], ['d_hs', 'ΔHS (pp)'], ['tqa_small', `${BENCHMARK_LABEL.truthfulqa_mc2}, smaller (%)`], ['tqa_large', `${BENCHMARK_LABEL.truthfulqa_mc2}, larger (%)`], ['d_tqa', 'ΔTQA (pp)'], ['g12', 'g12 = ΔTQA/ΔHS'], ['note', 'where the numbers come from']],
+    [
+      ['source', 'source'],
+      ['small', 'smaller model'],
+      ['large', 'larger model'],
+      ['hs_small', `${BENCHMARK_LABEL.hellaswag}, smaller (%)`],
+      ['hs_large', `${BENCHMARK_LABEL.hellaswag}, larger (%)`],
+      ['d_hs', 'ΔHS (pp)'],
+      ['tqa_small', `${BENCHMARK_LABEL.truthfulqa_mc2}, smaller (%)`],
+      ['tqa_large', `${BENCHMARK_LABEL.truthfulqa_mc2}, larger (%)`],
+      ['d_tqa', 'ΔTQA (pp)'],
+      ['g12', 'g12 = ΔTQA/ΔHS'],
+      ['note', 'where the numbers come from'],
+    ],
     rows,
     ['The 26-model file does not name its TruthfulQA variant; the leaderboard rows are MC2 0-shot.'],
     ['source'],
@@ -139,7 +196,14 @@ function nearOneBTable(ctx: CouplingContext): Table {
   return makeTable(
     'A-s6-near-1b-gamma',
     `g12 = Δ${BENCHMARK_LABEL.truthfulqa_mc2}/Δ${BENCHMARK_LABEL.hellaswag} around the ~1B models of Paper A §6`,
-    [['panel', 'panel'], ['model', 'model'], ['next', 'next size'], ['g12_start', 'g12, interval starting at the model'], ['previous', 'previous size'], ['g12_end', 'g12, interval ending at the model']],
+    [
+      ['panel', 'panel'],
+      ['model', 'model'],
+      ['next', 'next size'],
+      ['g12_start', 'g12, interval starting at the model'],
+      ['previous', 'previous size'],
+      ['g12_end', 'g12, interval ending at the model'],
+    ],
     rows,
     ['The paper does not say which interval "γ12 at ~1B" uses; both are shown.'],
     ['panel', 'model'],

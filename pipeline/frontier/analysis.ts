@@ -103,8 +103,14 @@ export function analyseFrontier(data: FrontierData, claims: readonly ClaimRow[],
     matrix: block.length >= 2 ? eigenstructure('computed pairwise r', block, correlationMatrix(pairs, block)) : null,
     printedMatrix: printedTable2(claims),
     deff: {
-      panel: deffOf('covariance PCA, panel scores', triple.map((m) => [m.scores.swe_verified!, m.scores.gpqa_diamond!, m.scores.ifeval!])),
-      script: deffOf("covariance PCA, authors' Nc3 script scores", script.map((r) => [r.scores.swe_verified!, r.scores.gpqa_diamond!, r.scores.ifeval!])),
+      panel: deffOf(
+        'covariance PCA, panel scores',
+        triple.map((m) => [m.scores.swe_verified!, m.scores.gpqa_diamond!, m.scores.ifeval!]),
+      ),
+      script: deffOf(
+        "covariance PCA, authors' Nc3 script scores",
+        script.map((r) => [r.scores.swe_verified!, r.scores.gpqa_diamond!, r.scores.ifeval!]),
+      ),
       n: triple.length,
     },
     predictions: evaluatePredictions(data.predictions, data.quantities, models, cfg.frozenPanel),

@@ -9,7 +9,8 @@ import type { ClaimResult } from '../types.ts';
 /** Claims about saturation, the coupling matrix, IFEval/HLE, the predictions and the statements that have no data. */
 
 function saturationClaims(a: FrontierAnalysis, cfg: FrontierConfig): ClaimResult[] {
-  const row = (pop: string, old: FrontierBenchmark, rank: FrontierBenchmark) => a.saturation.find((s) => s.population === pop && s.old === old && s.rankedBy === rank)!;
+  const row = (pop: string, old: FrontierBenchmark, rank: FrontierBenchmark) =>
+    a.saturation.find((s) => s.population === pop && s.old === old && s.rankedBy === rank)!;
   const main = row('frozen', 'swe_verified', 'swe_verified');
   const core = row('core', 'swe_verified', 'swe_verified');
   const all = row('all rows', 'swe_verified', 'swe_verified');
@@ -36,12 +37,18 @@ function matrixClaims(a: FrontierAnalysis, data: FrontierData, cfg: FrontierConf
     ['swe_verified', 'hle', 'swe_hle'],
   ] as const) {
     const p = pair(x, y);
-    const why = p.r === null ? `n = ${p.n} ${pop} rows with both scores: no r (HLE has no released per-model scores)` : `pairwise over ${p.n} ${pop} rows (the paper's Table 2 subset is not released)`;
+    const why =
+      p.r === null
+        ? `n = ${p.n} ${pop} rows with both scores: no r (HLE has no released per-model scores)`
+        : `pairwise over ${p.n} ${pop} rows (the paper's Table 2 subset is not released)`;
     out.push(claim(`B.tab2.r_${tag}`, 'as described', p.r, `Pearson r ${why}`), claim(`B.tab2.p_${tag}`, 'as described', p.p, `two-sided p, ${why}`));
   }
   const gi = pair('gpqa_diamond', 'ifeval');
   const script = data.nc3Script.filter((r) => r.scores.gpqa_diamond !== null && r.scores.ifeval !== null);
-  const rScript = pearson(script.map((r) => r.scores.gpqa_diamond!), script.map((r) => r.scores.ifeval!));
+  const rScript = pearson(
+    script.map((r) => r.scores.gpqa_diamond!),
+    script.map((r) => r.scores.ifeval!),
+  );
   out.push(
     claim('B.s5_1.r_gpqa_ifeval', 'as described', gi.r, `r(GPQA, IFEval) over ${gi.n} panel models with IFEval (panel GPQA)`),
     claim('B.s5_1.r_gpqa_ifeval', 'as coded', rScript, `r(GPQA, IFEval) over ${script.length} rows of the authors' Nc3 script table (its own GPQA values)`),
@@ -52,7 +59,14 @@ function matrixClaims(a: FrontierAnalysis, data: FrontierData, cfg: FrontierConf
     claim('B.s8.lim_nc3_n', 'as described', ife.length, 'rows of data/frontier/models.csv with an IFEval score'),
   );
   const below = a.models.filter((m) => m.scores.ifeval !== null && m.scores.gpqa_diamond !== null && m.scores.ifeval < m.scores.gpqa_diamond).length;
-  out.push(claim('B.absv2.isocline_below', 'as described', null, `the isocline constant is not given; closest computable: ${below} of ${ife.length} models with IFEval lie below the IFEval = GPQA line`));
+  out.push(
+    claim(
+      'B.absv2.isocline_below',
+      'as described',
+      null,
+      `the isocline constant is not given; closest computable: ${below} of ${ife.length} models with IFEval lie below the IFEval = GPQA line`,
+    ),
+  );
   return out;
 }
 
@@ -77,5 +91,10 @@ const NO_DATA: [string, string][] = [
 ];
 
 export function axesClaims(a: FrontierAnalysis, data: FrontierData, claims: readonly ClaimRow[], cfg: FrontierConfig): ClaimResult[] {
-  return [...saturationClaims(a, cfg), ...matrixClaims(a, data, cfg), ...predictionClaims(a, claims), ...NO_DATA.map(([id, why]) => claim(id, 'as described', null, why))];
+  return [
+    ...saturationClaims(a, cfg),
+    ...matrixClaims(a, data, cfg),
+    ...predictionClaims(a, claims),
+    ...NO_DATA.map(([id, why]) => claim(id, 'as described', null, why)),
+  ];
 }

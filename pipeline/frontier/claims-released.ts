@@ -46,25 +46,63 @@ function nc2Claims(runs: readonly InternalRun[], cfg: FrontierConfig): ClaimResu
   }
   for (const [id, model] of CLOSEST_TL) {
     const r = find(model, 'tl_layer');
-    out.push(claim(id, RM, r?.netCoupling ?? null, r ? `no file for the paper's value; closest release: ${model} TransformerLens head analysis (a different measure, flat across layers)` : 'no released measurement'));
+    out.push(
+      claim(
+        id,
+        RM,
+        r?.netCoupling ?? null,
+        r
+          ? `no file for the paper's value; closest release: ${model} TransformerLens head analysis (a different measure, flat across layers)`
+          : 'no released measurement',
+      ),
+    );
   }
   out.push(claim('B.s5_2.opt125m', RM, null, 'no released internal measurement of OPT-125M'));
   const optTl = runs.filter((r) => r.family === 'OPT' && r.analysis === 'tl_layer');
   // A different analysis (TransformerLens heads, not the paper's unit counts): context, never a match.
-  out.push({ ...claim('B.s5_2.opt_competing_13b', RM, optTl.length ? Math.max(...optTl.map((r) => r.competingCount ?? NaN)) : null, `largest competing-head count over the released OPT TransformerLens runs (${optTl.map((r) => r.model).join(', ')}), a different analysis; 125M and the paper's unit analysis are not released`), proxy: true });
+  out.push({
+    ...claim(
+      'B.s5_2.opt_competing_13b',
+      RM,
+      optTl.length ? Math.max(...optTl.map((r) => r.competingCount ?? NaN)) : null,
+      `largest competing-head count over the released OPT TransformerLens runs (${optTl.map((r) => r.model).join(', ')}), a different analysis; 125M and the paper's unit analysis are not released`,
+    ),
+    proxy: true,
+  });
   const tl13 = find('OPT-13B', 'tl_layer');
   const o30 = find('OPT-30B', cfg.nc2Analysis);
-  if (tl13 && o30) out.push(claim('B.fig2.crash59', RM, (100 * (tl13.netCoupling - o30.netCoupling)) / tl13.netCoupling, `closest release: drop from OPT-13B (TransformerLens, ${f(tl13.netCoupling)}) to OPT-30B (${cfg.nc2Analysis}, ${f(o30.netCoupling)}): two different measures`));
+  if (tl13 && o30)
+    out.push(
+      claim(
+        'B.fig2.crash59',
+        RM,
+        (100 * (tl13.netCoupling - o30.netCoupling)) / tl13.netCoupling,
+        `closest release: drop from OPT-13B (TransformerLens, ${f(tl13.netCoupling)}) to OPT-30B (${cfg.nc2Analysis}, ${f(o30.netCoupling)}): two different measures`,
+      ),
+    );
   const o66 = find('OPT-66B', cfg.nc2Analysis);
-  if (o66) out.push(claim('B.s5_2.fp_nc2', RM, o66.netCoupling, 'no derivation given; closest release: OPT-66B net coupling, the value said to recover toward it'));
+  if (o66)
+    out.push(claim('B.s5_2.fp_nc2', RM, o66.netCoupling, 'no derivation given; closest release: OPT-66B net coupling, the value said to recover toward it'));
   const nc2 = runs.filter((r) => r.analysis === cfg.nc2Analysis);
   const families = [...new Set(nc2.map((r) => r.family))].sort();
   // A within-family drop needs a smaller model of the same family with higher released coupling.
   const dropped = nc2.filter((r) => runs.some((o) => o.family === r.family && o.paramsB < r.paramsB && o.netCoupling > r.netCoupling));
   const range = (rs: InternalRun[]) => `${Math.min(...rs.map((r) => r.paramsB))}-${Math.max(...rs.map((r) => r.paramsB))}B`;
   out.push(
-    claim('B.abs.nc2_range', RM, null, `parameter range of the ${nc2.length} released ${cfg.nc2Analysis} runs; only ${dropped.map((r) => r.model).join(', ')} (${range(dropped)}) sit below a smaller same-family model, and those comparisons mix measures`, Math.min(...nc2.map((r) => r.paramsB)), Math.max(...nc2.map((r) => r.paramsB))),
-    claim('B.abs.n_arch', RM, families.length, `families with a released ${cfg.nc2Analysis} run: ${families.join(', ')}; ${new Set(dropped.map((r) => r.family)).size} show a drop against a smaller released model of the same family`),
+    claim(
+      'B.abs.nc2_range',
+      RM,
+      null,
+      `parameter range of the ${nc2.length} released ${cfg.nc2Analysis} runs; only ${dropped.map((r) => r.model).join(', ')} (${range(dropped)}) sit below a smaller same-family model, and those comparisons mix measures`,
+      Math.min(...nc2.map((r) => r.paramsB)),
+      Math.max(...nc2.map((r) => r.paramsB)),
+    ),
+    claim(
+      'B.abs.n_arch',
+      RM,
+      families.length,
+      `families with a released ${cfg.nc2Analysis} run: ${families.join(', ')}; ${new Set(dropped.map((r) => r.family)).size} show a drop against a smaller released model of the same family`,
+    ),
   );
   return out;
 }
@@ -87,9 +125,15 @@ function restatedClaims(data: Dataset): ClaimResult[] {
   const pc = data.frontier.released.pairCoupling;
   const base = pc.find((r) => r.label === 'QUOTED_BASE' && r.pair === 'HS_TQA');
   const it = pc.find((r) => r.label === 'GEMMA4_INSTRUCT' && r.pair === 'HS_TQA');
-  if (base) out.push(claim('B.absv2.pretrain_coupling', RM, base.netCoupling, `Gemma-4 base HS-TQA internal coupling as quoted in the instruct file (${base.source})`));
-  if (base && it) out.push(claim('B.absv2.rlhf_gain', RM, it.netCoupling - base.netCoupling, `Gemma-4-E4B-it HS-TQA ${it.netCoupling} minus the quoted base ${base.netCoupling}`));
-  const olmo = data.models.filter((m) => m.family === 'OLMo' && m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null).sort((a, b) => a.paramsB - b.paramsB);
+  if (base)
+    out.push(claim('B.absv2.pretrain_coupling', RM, base.netCoupling, `Gemma-4 base HS-TQA internal coupling as quoted in the instruct file (${base.source})`));
+  if (base && it)
+    out.push(
+      claim('B.absv2.rlhf_gain', RM, it.netCoupling - base.netCoupling, `Gemma-4-E4B-it HS-TQA ${it.netCoupling} minus the quoted base ${base.netCoupling}`),
+    );
+  const olmo = data.models
+    .filter((m) => m.family === 'OLMo' && m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null)
+    .sort((a, b) => a.paramsB - b.paramsB);
   const [o1, o2] = olmo;
   if (o1 && o2) {
     const g = (o2.scores.truthfulqa_mc2! - o1.scores.truthfulqa_mc2!) / (o2.scores.hellaswag! - o1.scores.hellaswag!);

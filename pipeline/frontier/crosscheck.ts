@@ -10,7 +10,8 @@ import type { Cell, Table } from '../types.ts';
  */
 export function crosscheckTable(a: FrontierAnalysis, stored: AuthorsStored): Table {
   const rows: Record<string, Cell>[] = [];
-  const storedValue = (file: string, quantity: string, subset = '') => stored.regression.find((r) => r.file === file && r.quantity === quantity && r.subset === subset)?.value ?? '';
+  const storedValue = (file: string, quantity: string, subset = '') =>
+    stored.regression.find((r) => r.file === file && r.quantity === quantity && r.subset === subset)?.value ?? '';
   const agrees = (ours: number | string | null, value: string): boolean | null => {
     if (value === '') return null;
     if (typeof ours !== 'number') return ours === value;
@@ -18,7 +19,8 @@ export function crosscheckTable(a: FrontierAnalysis, stored: AuthorsStored): Tab
     // Values stored at full float precision can differ from ours in the last bits only.
     return Number.isFinite(stored) && (matchesPrinted(value, '', ours) || Math.abs(ours - stored) <= 1e-9 * Math.abs(stored));
   };
-  const add = (quantity: string, ours: number | string | null, file: string, value: string) => rows.push({ quantity, ours, stored: value, file, agrees: agrees(ours, value) });
+  const add = (quantity: string, ours: number | string | null, file: string, value: string) =>
+    rows.push({ quantity, ours, stored: value, file, agrees: agrees(ours, value) });
   const sub = (key: string) => a.subsets.find((s) => s.key === key)!.fit;
   const F34 = 'frontier_34models.json';
   add('r, frozen panel', a.fit.r, F34, storedValue(F34, 'r', 'full_panel'));
@@ -57,7 +59,9 @@ export function crosscheckTable(a: FrontierAnalysis, stored: AuthorsStored): Tab
       ['agrees', 'regenerated agrees with the stored value'],
     ],
     rows,
-    ["The stored values are displayed, never used. 'agrees': the regenerated number is within half a unit of the stored value's last printed digit (or within 1e-9 relative for values stored at full precision)."],
+    [
+      "The stored values are displayed, never used. 'agrees': the regenerated number is within half a unit of the stored value's last printed digit (or within 1e-9 relative for values stored at full precision).",
+    ],
     ['quantity', 'file'],
   );
 }

@@ -62,10 +62,21 @@ const INTERNAL_FIELDS: readonly FieldSpec[] = [
   num('net_coupling', true, -1, 1),
   text('source', true),
 ];
-const STEERING_FIELDS: readonly FieldSpec[] = [text('run', true), text('model', true), { name: 'n_changed', kind: 'integer', required: true, min: 0 }, { name: 'n_total', kind: 'integer', required: true, min: 1 }, text('source', true)];
+const STEERING_FIELDS: readonly FieldSpec[] = [
+  text('run', true),
+  text('model', true),
+  { name: 'n_changed', kind: 'integer', required: true, min: 0 },
+  { name: 'n_total', kind: 'integer', required: true, min: 1 },
+  text('source', true),
+];
 const PAIR_FIELDS: readonly FieldSpec[] = [text('model', true), text('label'), text('pair', true), num('net_coupling', true, -1, 1), text('source', true)];
 const REGRESSION_FIELDS: readonly FieldSpec[] = [text('file', true), text('quantity', true), text('subset'), text('value')];
-const HOLDOUT_FIELDS: readonly FieldSpec[] = [text('lab', true), text('group', true), { name: 'n_test', kind: 'integer', required: true, min: 1 }, num('mae_pp', true, 0)];
+const HOLDOUT_FIELDS: readonly FieldSpec[] = [
+  text('lab', true),
+  text('group', true),
+  { name: 'n_test', kind: 'integer', required: true, min: 1 },
+  num('mae_pp', true, 0),
+];
 const H_FIELDS: readonly FieldSpec[] = [text('model', true), text('file', true), num('h', true)];
 const STATUS_FIELDS: readonly FieldSpec[] = [{ name: 'id', kind: 'integer', required: true, min: 1 }, text('status', true), num('current_spread')];
 
@@ -110,7 +121,11 @@ export function readReleased(dataDir: string, errors: InputError[]): ReleasedDat
       nTest: n(r.values.n_test) ?? NaN,
       maePp: n(r.values.mae_pp) ?? NaN,
     })),
-    h: readTable(dataDir, 'frontier/authors_computed_h.csv', H_FIELDS, errors).map((r) => ({ model: s(r.values.model), file: s(r.values.file), h: n(r.values.h) ?? NaN })),
+    h: readTable(dataDir, 'frontier/authors_computed_h.csv', H_FIELDS, errors).map((r) => ({
+      model: s(r.values.model),
+      file: s(r.values.file),
+      h: n(r.values.h) ?? NaN,
+    })),
     predictionStatus: readTable(dataDir, 'frontier/authors_computed_predictions_status.csv', STATUS_FIELDS, errors).map((r) => ({
       id: n(r.values.id) ?? NaN,
       status: s(r.values.status),

@@ -45,7 +45,10 @@ const text = (name: string, required = false): FieldSpec => ({ name, kind: 'stri
 const bench = (name: string): FieldSpec => ({ name, kind: 'enum', required: false, values: FRONTIER_BENCHMARKS });
 
 type Report = (line: number, column: string, message: string) => void;
-const reporter = (file: string, errors: InputError[]): Report => (line, column, message) => errors.push({ file: `data/${file}`, line, column, message });
+const reporter =
+  (file: string, errors: InputError[]): Report =>
+  (line, column, message) =>
+    errors.push({ file: `data/${file}`, line, column, message });
 
 export const PREDICTION_FIELDS: readonly FieldSpec[] = [
   { name: 'id', kind: 'integer', required: true, min: 1 },
@@ -96,7 +99,8 @@ function readPredictions(dataDir: string, errors: InputError[]): (PredictionRule
     if (seen.has(id)) at(r.line, 'id', `duplicate prediction id ${id}`);
     seen.add(id);
     const deadline = s(v.deadline);
-    if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) at(r.line, 'deadline', `expected an ISO date yyyy-mm-dd or an empty cell, got ${JSON.stringify(deadline)}`);
+    if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(deadline))
+      at(r.line, 'deadline', `expected an ISO date yyyy-mm-dd or an empty cell, got ${JSON.stringify(deadline)}`);
     const raw = { pass_if: s(v.pass_if), fail_if: s(v.fail_if), fail_at_deadline_if: s(v.fail_at_deadline_if), complete_if: s(v.complete_if) };
     return {
       id,
@@ -130,7 +134,8 @@ function readQuantities(dataDir: string, errors: InputError[]): (PredictionQuant
     const metric = s(v.metric) as Metric;
     for (const col of NEEDS[metric] ?? []) if (v[col] === null) at(r.line, col, `metric ${metric} needs a value here`);
     const population = s(v.population);
-    if (population && !POPULATION.test(population)) at(r.line, 'population', `expected all, frozen or released_after:YYYY-MM, got ${JSON.stringify(population)}`);
+    if (population && !POPULATION.test(population))
+      at(r.line, 'population', `expected all, frozen or released_after:YYYY-MM, got ${JSON.stringify(population)}`);
     const b = (c: string) => (v[c] === null ? null : (s(v[c]) as FrontierBenchmark));
     return {
       predictionId: n(v.prediction_id) ?? NaN,
@@ -152,7 +157,11 @@ function readQuantities(dataDir: string, errors: InputError[]): (PredictionQuant
 }
 
 /** Rules and variables must refer to each other; a dangling name would silently read as undefined. */
-function crossCheckRules(predictions: (PredictionRule & { line: number })[], quantities: (PredictionQuantity & { line: number })[], errors: InputError[]): void {
+function crossCheckRules(
+  predictions: (PredictionRule & { line: number })[],
+  quantities: (PredictionQuantity & { line: number })[],
+  errors: InputError[],
+): void {
   const atQ = reporter('frontier/prediction_quantities.csv', errors);
   const atP = reporter('frontier/predictions.csv', errors);
   const ids = new Set(predictions.map((p) => p.id));
@@ -164,14 +173,19 @@ function crossCheckRules(predictions: (PredictionRule & { line: number })[], qua
     seen.add(key);
   }
   for (const p of predictions) {
-    for (const [column, c] of [['pass_if', p.passIf], ['fail_if', p.failIf], ['fail_at_deadline_if', p.failAtDeadlineIf], ['complete_if', p.completeIf]] as const) {
+    for (const [column, c] of [
+      ['pass_if', p.passIf],
+      ['fail_if', p.failIf],
+      ['fail_at_deadline_if', p.failAtDeadlineIf],
+      ['complete_if', p.completeIf],
+    ] as const) {
       for (const name of conditionVariables(c)) {
-        if (!seen.has(`${p.id}/${name}`)) atP(p.line, column, `variable "${name}" is not defined for prediction ${p.id} in data/frontier/prediction_quantities.csv`);
+        if (!seen.has(`${p.id}/${name}`))
+          atP(p.line, column, `variable "${name}" is not defined for prediction ${p.id} in data/frontier/prediction_quantities.csv`);
       }
     }
   }
 }
-
 
 export function readRules(dataDir: string, errors: InputError[]): { predictions: PredictionRule[]; quantities: PredictionQuantity[] } {
   const predictions = readPredictions(dataDir, errors);

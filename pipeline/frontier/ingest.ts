@@ -84,7 +84,15 @@ export const CASCADE_FIELDS: readonly FieldSpec[] = [
   text('source', true),
 ];
 
-export const NC3_SCRIPT_FIELDS: readonly FieldSpec[] = [text('script_model', true), text('panel_model'), text('lab', true), pct('swe_verified'), pct('gpqa_diamond'), pct('ifeval'), text('source', true)];
+export const NC3_SCRIPT_FIELDS: readonly FieldSpec[] = [
+  text('script_model', true),
+  text('panel_model'),
+  text('lab', true),
+  pct('swe_verified'),
+  pct('gpqa_diamond'),
+  pct('ifeval'),
+  text('source', true),
+];
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -92,7 +100,10 @@ const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const n = (v: unknown) => (typeof v === 'number' ? v : null);
 
 type Report = (line: number, column: string, message: string) => void;
-const reporter = (file: string, errors: InputError[]): Report => (line, column, message) => errors.push({ file: `data/${file}`, line, column, message });
+const reporter =
+  (file: string, errors: InputError[]): Report =>
+  (line, column, message) =>
+    errors.push({ file: `data/${file}`, line, column, message });
 
 function readModels(dataDir: string, errors: InputError[]): FrontierModel[] {
   const file = 'frontier/models.csv';

@@ -19,7 +19,13 @@ export function pairwise(models: readonly FrontierModel[], benchmarks: readonly 
       const a = benchmarks[i]!;
       const b = benchmarks[j]!;
       const both = models.filter((m) => m.scores[a] !== null && m.scores[b] !== null);
-      const r = both.length >= 3 ? pearson(both.map((m) => m.scores[a]!), both.map((m) => m.scores[b]!)) : NaN;
+      const r =
+        both.length >= 3
+          ? pearson(
+              both.map((m) => m.scores[a]!),
+              both.map((m) => m.scores[b]!),
+            )
+          : NaN;
       out.push({ a, b, n: both.length, r: Number.isFinite(r) ? r : null, p: Number.isFinite(r) ? pearsonP(r, both.length) : null });
     }
   }
@@ -75,5 +81,7 @@ export function covariance(rows: readonly number[][]): number[][] {
   const n = rows.length;
   const k = rows[0]?.length ?? 0;
   const means = Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + r[j]!, 0) / n);
-  return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + (r[i]! - means[i]!) * (r[j]! - means[j]!), 0) / (n - 1)));
+  return Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + (r[i]! - means[i]!) * (r[j]! - means[j]!), 0) / (n - 1)),
+  );
 }

@@ -28,7 +28,13 @@ export interface PredictionEvaluation {
 
 /** The newest release date in the panel: statuses depend on the data, never on the day the pipeline runs. */
 export function asOfDate(models: readonly FrontierModel[]): string {
-  return models.map((m) => m.releaseDate).reduce((a, b) => (b > a ? b : a), '');
+  // Dates are ISO strings, so the latest is the last in sorted order.
+  return (
+    models
+      .map((m) => m.releaseDate)
+      .sort()
+      .at(-1) ?? ''
+  );
 }
 
 export function population(models: readonly FrontierModel[], spec: string, frozenPanel: string): FrontierModel[] {
@@ -44,8 +50,13 @@ function evaluateQuantity(q: PredictionQuantity, models: readonly FrontierModel[
   switch (q.metric) {
     case 'spread_topk': {
       const top = topK(rows, q.rankedBy!, q.k!, [q.benchmark!]);
-      if (!top) return { ...base, value: undefined, detail: `fewer than ${q.k} ${q.population} rows have ${[...new Set([q.benchmark, q.rankedBy])].join(' and ')}` };
-      return { ...base, value: spread(top, q.benchmark!), detail: `${q.benchmark} spread over top-${q.k} by ${q.rankedBy} (${q.population}): ${top.map((m) => m.model).join(', ')}` };
+      if (!top)
+        return { ...base, value: undefined, detail: `fewer than ${q.k} ${q.population} rows have ${[...new Set([q.benchmark, q.rankedBy])].join(' and ')}` };
+      return {
+        ...base,
+        value: spread(top, q.benchmark!),
+        detail: `${q.benchmark} spread over top-${q.k} by ${q.rankedBy} (${q.population}): ${top.map((m) => m.model).join(', ')}`,
+      };
     }
     case 'pair_count': {
       const n = rows.filter((m) => m.scores[q.x!] !== null && m.scores[q.y!] !== null).length;
@@ -54,7 +65,13 @@ function evaluateQuantity(q: PredictionQuantity, models: readonly FrontierModel[
     case 'pearson_r': {
       const both = rows.filter((m) => m.scores[q.x!] !== null && m.scores[q.y!] !== null);
       const minN = q.minN ?? 3;
-      const r = both.length >= minN ? pearson(both.map((m) => m.scores[q.x!]!), both.map((m) => m.scores[q.y!]!)) : NaN;
+      const r =
+        both.length >= minN
+          ? pearson(
+              both.map((m) => m.scores[q.x!]!),
+              both.map((m) => m.scores[q.y!]!),
+            )
+          : NaN;
       const detail = `r(${q.x}, ${q.y}) over ${both.length} ${q.population} rows` + (both.length < minN ? ` (< min_n ${minN}: undefined)` : '');
       return { ...base, value: Number.isFinite(r) ? r : undefined, detail };
     }
@@ -73,7 +90,13 @@ function evaluateQuantity(q: PredictionQuantity, models: readonly FrontierModel[
   }
 }
 
-export function evaluatePrediction(rule: PredictionRule, quantities: readonly PredictionQuantity[], models: readonly FrontierModel[], asOf: string, frozenPanel: string): PredictionEvaluation {
+export function evaluatePrediction(
+  rule: PredictionRule,
+  quantities: readonly PredictionQuantity[],
+  models: readonly FrontierModel[],
+  asOf: string,
+  frozenPanel: string,
+): PredictionEvaluation {
   const variables = quantities.filter((q) => q.predictionId === rule.id).map((q) => evaluateQuantity(q, models, frozenPanel));
   const vars = new Map(variables.map((v) => [v.variable, v.value]));
   const deadlinePassed = rule.deadline !== '' && asOf > rule.deadline;
@@ -89,14 +112,25 @@ export function evaluatePrediction(rule: PredictionRule, quantities: readonly Pr
     reason = `fail_if holds: ${say(rule.failIf)}` + (status === 'likely-fail' ? ` before the deadline ${rule.deadline}` : '');
   } else if (deadlinePassed || complete) {
     status = holds(rule.failAtDeadlineIf, vars) ? 'fail' : 'inconclusive';
-    reason = (deadlinePassed ? `deadline ${rule.deadline} passed` : `release count reached (${say(rule.completeIf)})`) + (status === 'fail' ? `; fail_at_deadline_if holds: ${say(rule.failAtDeadlineIf)}` : '; neither pass_if nor fail_if holds');
+    reason =
+      (deadlinePassed ? `deadline ${rule.deadline} passed` : `release count reached (${say(rule.completeIf)})`) +
+      (status === 'fail' ? `; fail_at_deadline_if holds: ${say(rule.failAtDeadlineIf)}` : '; neither pass_if nor fail_if holds');
   } else {
     status = 'pending';
-    reason = rule.deadline !== '' ? `neither pass_if nor fail_if holds; deadline ${rule.deadline} not reached` : `neither pass_if nor fail_if holds; release count not reached (${say(rule.completeIf)})`;
+    reason =
+      rule.deadline !== ''
+        ? `neither pass_if nor fail_if holds; deadline ${rule.deadline} not reached`
+        : `neither pass_if nor fail_if holds; release count not reached (${say(rule.completeIf)})`;
   }
   return { rule, asOf, status, variables, reason };
 }
 
-export function evaluatePredictions(rules: readonly PredictionRule[], quantities: readonly PredictionQuantity[], models: readonly FrontierModel[], frozenPanel: string, asOf = asOfDate(models)): PredictionEvaluation[] {
+export function evaluatePredictions(
+  rules: readonly PredictionRule[],
+  quantities: readonly PredictionQuantity[],
+  models: readonly FrontierModel[],
+  frozenPanel: string,
+  asOf = asOfDate(models),
+): PredictionEvaluation[] {
   return rules.map((r) => evaluatePrediction(r, quantities, models, asOf, frozenPanel));
 }

@@ -97,7 +97,12 @@ export function panelRows(models: readonly FrontierModel[], fit: LineFit, refit:
 }
 
 /** The frozen line and its prediction band at evenly spaced SWE values, so figures plot it as data. */
-export function lineSamples(models: readonly FrontierModel[], fit: LineFit, cfg: FrontierConfig, points = 41): { swe: number; gpqa: number; low: number; high: number }[] {
+export function lineSamples(
+  models: readonly FrontierModel[],
+  fit: LineFit,
+  cfg: FrontierConfig,
+  points = 41,
+): { swe: number; gpqa: number; low: number; high: number }[] {
   const frozen = models.filter((m) => isFrozen(m, cfg) && hasAxes(m));
   const all = models.filter(hasAxes).map(swe);
   const lo = Math.min(...all);

@@ -31,7 +31,14 @@ export interface SaturationRow {
   sigma: number | null;
 }
 
-export function saturationRow(population: string, models: readonly FrontierModel[], old: FrontierBenchmark, next: FrontierBenchmark, rankedBy: FrontierBenchmark, k: number): SaturationRow {
+export function saturationRow(
+  population: string,
+  models: readonly FrontierModel[],
+  old: FrontierBenchmark,
+  next: FrontierBenchmark,
+  rankedBy: FrontierBenchmark,
+  k: number,
+): SaturationRow {
   const top = topK(models, rankedBy, k, [old, next]);
   const spreadOld = top ? spread(top, old) : null;
   const spreadNew = top ? spread(top, next) : null;

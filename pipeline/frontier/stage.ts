@@ -17,7 +17,9 @@ export function runFrontier(ctx: StageContext): FrontierOutput {
   const a = analyseFrontier(data, ctx.data.claims, cfg);
   const known = new Set(ctx.data.claims.map((c) => c.id));
   // Per-model and per-lab ids are generated from names; a newly added model or lab has no claim row.
-  const claims = [...panelClaims(a, ctx.data.claims, cfg), ...axesClaims(a, data, ctx.data.claims, cfg), ...releasedClaims(ctx.data, cfg)].filter((c) => known.has(c.id));
+  const claims = [...panelClaims(a, ctx.data.claims, cfg), ...axesClaims(a, data, ctx.data.claims, cfg), ...releasedClaims(ctx.data, cfg)].filter((c) =>
+    known.has(c.id),
+  );
   const tables = [...panelTables(a, cfg), ...axesTables(a, data, cfg), crosscheckTable(a, data.released.authors)];
   return { ...a, tables, claims };
 }

@@ -21,7 +21,9 @@ function matrixTables(a: FrontierAnalysis, cfg: FrontierConfig): Table[] {
       ['p', 'two-sided p (t test)'],
     ],
     a.pairs.map((p) => ({ benchmark_1: BENCH_LABEL[p.a]!, benchmark_2: BENCH_LABEL[p.b]!, n: p.n, r: p.r, p: p.p })),
-    ['An entry with fewer than 3 models is missing: no HLE scores are released, and IFEval exists for 4 models only. The paper printed r values are not inputs here.'],
+    [
+      'An entry with fewer than 3 models is missing: no HLE scores are released, and IFEval exists for 4 models only. The paper printed r values are not inputs here.',
+    ],
     ['benchmark_1', 'benchmark_2'],
   );
   const eig = (e: Eigenstructure, matrix: string): Record<string, Cell>[] =>
@@ -44,7 +46,10 @@ function matrixTables(a: FrontierAnalysis, cfg: FrontierConfig): Table[] {
       ['deff', 'd_eff = (Σλ)²/Σλ²'],
     ],
     rows,
-    ['A pairwise-assembled correlation matrix need not be positive semidefinite; psd = false flags a negative eigenvalue.', "The last block is assembled from the paper's printed r values, read from data/claims.csv at run time, to check the paper's own arithmetic; it is no input to any computed number."],
+    [
+      'A pairwise-assembled correlation matrix need not be positive semidefinite; psd = false flags a negative eigenvalue.',
+      "The last block is assembled from the paper's printed r values, read from data/claims.csv at run time, to check the paper's own arithmetic; it is no input to any computed number.",
+    ],
     ['matrix', 'index'],
   );
   return [pairs, eigen];
@@ -65,7 +70,17 @@ function saturationTable(a: FrontierAnalysis): Table {
       ['spread_new', 'new-axis spread max − min (pp)'],
       ['sigma', 'σ = spread(old)/spread(new)'],
     ],
-    a.saturation.map((s) => ({ population: s.population, old: BENCH_LABEL[s.old]!, new: BENCH_LABEL[s.next]!, ranked_by: BENCH_LABEL[s.rankedBy]!, k: s.k, models: s.models.join('; '), spread_old: s.spreadOld, spread_new: s.spreadNew, sigma: s.sigma })),
+    a.saturation.map((s) => ({
+      population: s.population,
+      old: BENCH_LABEL[s.old]!,
+      new: BENCH_LABEL[s.next]!,
+      ranked_by: BENCH_LABEL[s.rankedBy]!,
+      k: s.k,
+      models: s.models.join('; '),
+      spread_old: s.spreadOld,
+      spread_new: s.spreadNew,
+      sigma: s.sigma,
+    })),
     ['Only models with both axes are ranked. No HLE scores are released, so every GPQA/HLE row is empty.'],
     ['population', 'old', 'ranked_by'],
   );
@@ -99,7 +114,10 @@ function predictionTable(a: FrontierAnalysis): Table {
       reason: e.reason,
       detail: e.variables.map((v) => `${v.variable}: ${v.detail}`).join(' | '),
     })),
-    ['Rules and variables are data (data/frontier/predictions.csv, prediction_quantities.csv); adding a model row changes these statuses on the next run.', 'The evaluation date is the newest release date in data/frontier/models.csv, never the day of the run.'],
+    [
+      'Rules and variables are data (data/frontier/predictions.csv, prediction_quantities.csv); adding a model row changes these statuses on the next run.',
+      'The evaluation date is the newest release date in data/frontier/models.csv, never the day of the run.',
+    ],
     ['id'],
   );
 }
@@ -118,8 +136,19 @@ function cascadeTable(a: FrontierAnalysis, data: FrontierData, cfg: FrontierConf
       ['project', 'what this project computes or re-reads'],
       ['source', 'source'],
     ],
-    data.cascade.map((e) => ({ stage: e.stage, item: e.item, scale: e.scaleText, event: e.event, evidence_kind: e.evidenceKind, evidence_data: e.evidenceData, project: cascadeEvidence(e, a, data, cfg), source: e.source })),
-    ['computed: recomputable from released scores; released-measurement: released internal or score data, re-read not regenerated; statement-without-data: nothing released behind it.'],
+    data.cascade.map((e) => ({
+      stage: e.stage,
+      item: e.item,
+      scale: e.scaleText,
+      event: e.event,
+      evidence_kind: e.evidenceKind,
+      evidence_data: e.evidenceData,
+      project: cascadeEvidence(e, a, data, cfg),
+      source: e.source,
+    })),
+    [
+      'computed: recomputable from released scores; released-measurement: released internal or score data, re-read not regenerated; statement-without-data: nothing released behind it.',
+    ],
     ['stage', 'item'],
   );
 }
@@ -138,7 +167,16 @@ function nc2Table(a: FrontierAnalysis): Table {
       ['competing_count', 'competing units (count)'],
       ['source', 'source'],
     ],
-    a.nc2.map((r) => ({ model: r.model, family: r.family, params_b: r.paramsB, analysis: r.analysis, net_coupling: r.netCoupling, cooperative_pct: r.cooperativePct, competing_count: r.competingCount, source: r.source })),
+    a.nc2.map((r) => ({
+      model: r.model,
+      family: r.family,
+      params_b: r.paramsB,
+      analysis: r.analysis,
+      net_coupling: r.netCoupling,
+      cooperative_pct: r.cooperativePct,
+      competing_count: r.competingCount,
+      source: r.source,
+    })),
     ['tl_layer (TransformerLens heads), internal_summary and nc2_units are different analyses; values are comparable within an analysis only.'],
     ['model', 'analysis'],
   );

@@ -173,7 +173,10 @@ function labFitTable(a: FrontierAnalysis, cfg: FrontierConfig): Table {
     ],
     [...rows, ...summary.map(([lab, mae]) => ({ lab, mae }))],
     [
-      `Within-lab fits and the summary use labs with >= ${cfg.minModelsPerLab} frozen models (config frontier.minModelsPerLab): ${a.lolo.labs.filter((l) => l.inSummary).map((l) => l.lab).join(', ')}.`,
+      `Within-lab fits and the summary use labs with >= ${cfg.minModelsPerLab} frozen models (config frontier.minModelsPerLab): ${a.lolo.labs
+        .filter((l) => l.inSummary)
+        .map((l) => l.lab)
+        .join(', ')}.`,
       'A held-out lab never enters its own training fit. The summary rows give the mean and both SDs of the per-lab MAEs.',
     ],
     ['lab'],
@@ -182,7 +185,16 @@ function labFitTable(a: FrontierAnalysis, cfg: FrontierConfig): Table {
 
 function trajectoryTables(a: FrontierAnalysis): Table[] {
   const rows = [...a.trajectories.entries()].flatMap(([lab, pts]) =>
-    pts.map((p) => ({ lab, order: p.order, model: p.row.model.model, release_date: p.row.model.releaseDate, subset: p.row.model.subset, h: p.row.h, dh: p.dh, phase: p.row.phase })),
+    pts.map((p) => ({
+      lab,
+      order: p.order,
+      model: p.row.model.model,
+      release_date: p.row.model.releaseDate,
+      subset: p.row.model.subset,
+      h: p.row.h,
+      dh: p.dh,
+      phase: p.row.phase,
+    })),
   );
   const trajectories = makeTable(
     'B-s4-lab-trajectories',
@@ -213,7 +225,15 @@ function trajectoryTables(a: FrontierAnalysis): Table[] {
       ['h_to', `${H}, to`],
       ['dh', 'Δh = h(to) − h(from) (GPQA points)'],
     ],
-    a.steps.map((s) => ({ from: s.names[0], to: s.names[1], from_date: s.from?.model.releaseDate ?? '', to_date: s.to?.model.releaseDate ?? '', h_from: s.from?.h ?? null, h_to: s.to?.h ?? null, dh: s.dh })),
+    a.steps.map((s) => ({
+      from: s.names[0],
+      to: s.names[1],
+      from_date: s.from?.model.releaseDate ?? '',
+      to_date: s.to?.model.releaseDate ?? '',
+      h_from: s.from?.h ?? null,
+      h_to: s.to?.h ?? null,
+      dh: s.dh,
+    })),
     ['Steps are named in config frontier.trajectorySteps; a name missing from the panel leaves its row empty.'],
     ['from', 'to'],
   );

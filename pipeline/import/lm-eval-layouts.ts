@@ -97,10 +97,25 @@ function shots04(root: Json, task: string): number | null {
 const key = (task: string, k: string) => (/^[a-z_][a-z0-9_]*$/i.test(task) ? `results.${task}["${k}"]` : `results["${task}"]["${k}"]`);
 
 /** Reads a score and its stderr; a bad score goes to `errors`, a missing stderr is reported with the score. */
-function readMetric(path: string, task: string, entry: Json, metric: string, stderrKey: string, errors: InputError[]): Pick<TaskScore, 'value' | 'stderr' | 'stderrIssue'> | null {
+function readMetric(
+  path: string,
+  task: string,
+  entry: Json,
+  metric: string,
+  stderrKey: string,
+  errors: InputError[],
+): Pick<TaskScore, 'value' | 'stderr' | 'stderrIssue'> | null {
   const v = entry[metric];
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
-    errors.push({ file: path, line: 0, column: key(task, metric), message: v === undefined ? `no "${metric}" in task "${task}" (keys: ${Object.keys(entry).join(', ') || 'none'})` : `expected a fraction in [0, 1], got ${JSON.stringify(v)}` });
+    errors.push({
+      file: path,
+      line: 0,
+      column: key(task, metric),
+      message:
+        v === undefined
+          ? `no "${metric}" in task "${task}" (keys: ${Object.keys(entry).join(', ') || 'none'})`
+          : `expected a fraction in [0, 1], got ${JSON.stringify(v)}`,
+    });
     return null;
   }
   const se = entry[stderrKey];
@@ -117,7 +132,12 @@ function read04(path: string, root: Json, results: Json, errors: InputError[]): 
       .filter((k) => k.startsWith(`${metric},`))
       .map((k) => k.slice(metric.length + 1));
     if (filters.length === 0) {
-      errors.push({ file: path, line: 0, column: `results.${task}`, message: `no "${metric},<filter>" score in task "${task}" (keys: ${Object.keys(entry).join(', ') || 'none'})` });
+      errors.push({
+        file: path,
+        line: 0,
+        column: `results.${task}`,
+        message: `no "${metric},<filter>" score in task "${task}" (keys: ${Object.keys(entry).join(', ') || 'none'})`,
+      });
       continue;
     }
     const filter = FILTERS.find((f) => filters.includes(f)) ?? filters.sort()[0]!;
@@ -177,7 +197,15 @@ function readLeaderboard(path: string, results: Json, errors: InputError[]): Tas
     if (m) out.push({ benchmark, ...m, shots: Number(hit.slice(prefix.length)), at: key(hit, metric) });
   }
   const mmlu = mmluMean(path, results, /^harness\|hendrycksTest-.*\|\d+$/, errors);
-  if (mmlu) out.push({ benchmark: 'mmlu', value: mmlu.value, stderr: null, stderrIssue: null, shots: mmlu.shots, at: `mean of ${mmlu.n} results["harness|hendrycksTest-*|N"].acc` });
+  if (mmlu)
+    out.push({
+      benchmark: 'mmlu',
+      value: mmlu.value,
+      stderr: null,
+      stderrIssue: null,
+      shots: mmlu.shots,
+      at: `mean of ${mmlu.n} results["harness|hendrycksTest-*|N"].acc`,
+    });
   return out;
 }
 
@@ -203,15 +231,30 @@ export function readEvalFile(path: string, text: string, errors: InputError[]): 
   const results = root.results;
   const layout = layoutOf(root, results);
   const before = errors.length;
-  const scores = layout === 'Open LLM Leaderboard v1' ? readLeaderboard(path, results, errors) : layout === 'lm-evaluation-harness 0.4' ? read04(path, root, results, errors) : read03(path, root, results, errors);
+  const scores =
+    layout === 'Open LLM Leaderboard v1'
+      ? readLeaderboard(path, results, errors)
+      : layout === 'lm-evaluation-harness 0.4'
+        ? read04(path, root, results, errors)
+        : read03(path, root, results, errors);
   if (scores.length === 0 && errors.length === before) {
     const tasks = Object.keys(results);
-    errors.push({ file: path, line: 0, column: 'results', message: `none of the panel's tasks (hellaswag, truthfulqa_mc2, arc_challenge, winogrande, mmlu, gsm8k) is in this file; tasks found: ${tasks.slice(0, 8).join(', ')}${tasks.length > 8 ? `, … (${tasks.length})` : ''}` });
+    errors.push({
+      file: path,
+      line: 0,
+      column: 'results',
+      message: `none of the panel's tasks (hellaswag, truthfulqa_mc2, arc_challenge, winogrande, mmlu, gsm8k) is in this file; tasks found: ${tasks.slice(0, 8).join(', ')}${tasks.length > 8 ? `, … (${tasks.length})` : ''}`,
+    });
     return null;
   }
   const modelId = modelIdFrom(root);
   if (!modelId) {
-    errors.push({ file: path, line: 0, column: 'config.model_args', message: 'no model id: expected config.model_args with pretrained=<id>, model_name or config_general.model_name' });
+    errors.push({
+      file: path,
+      line: 0,
+      column: 'config.model_args',
+      message: 'no model id: expected config.model_args with pretrained=<id>, model_name or config_general.model_name',
+    });
     return null;
   }
   return { path, layout, modelId, reportedParams: reportedParams(root), scores };

@@ -34,7 +34,10 @@ function layerChecks(d: InternalsData, tol: number): Finding[] {
     value: p.spread,
     unit: 'max − min over layers (cosine)',
     paper: null,
-    finding: p.spread < tol ? `all ${p.n} layers equal within ${tol} (mean ${f(p.mean, 7)}): a per-layer profile that does not vary with depth` : `layers vary by ${f(p.spread, 7)}`,
+    finding:
+      p.spread < tol
+        ? `all ${p.n} layers equal within ${tol} (mean ${f(p.mean, 7)}): a per-layer profile that does not vary with depth`
+        : `layers vary by ${f(p.spread, 7)}`,
   }));
   for (const fam of [...new Set(perModel.map((p) => p.family))]) {
     const ps = perModel.filter((p) => p.family === fam);
@@ -46,13 +49,24 @@ function layerChecks(d: InternalsData, tol: number): Finding[] {
       value: spread,
       unit: 'max − min of model means (cosine)',
       paper: null,
-      finding: spread < tol ? `models of different size give the same value to ${Math.round(-Math.log10(tol))} decimals: the measure tracks the family (tokenizer/prompts), not the model` : `models differ by ${f(spread, 7)}`,
+      finding:
+        spread < tol
+          ? `models of different size give the same value to ${Math.round(-Math.log10(tol))} decimals: the measure tracks the family (tokenizer/prompts), not the model`
+          : `models differ by ${f(spread, 7)}`,
     });
   }
   const summary = d.internalCoupling.filter((r) => r.analysis === 'internal_summary');
   for (const s of summary) {
     const t = d.internalCoupling.find((r) => r.analysis === 'tl_layer' && r.model === s.model);
-    if (t) out.push({ check: 'one model, two released values', subject: s.model, value: t.netCoupling - s.netCoupling, unit: 'TL value − summary value (cosine)', paper: null, finding: `TransformerLens layer file ${f(t.netCoupling)} vs summary file ${f(s.netCoupling, 3)} for the same model` });
+    if (t)
+      out.push({
+        check: 'one model, two released values',
+        subject: s.model,
+        value: t.netCoupling - s.netCoupling,
+        unit: 'TL value − summary value (cosine)',
+        paper: null,
+        finding: `TransformerLens layer file ${f(t.netCoupling)} vs summary file ${f(s.netCoupling, 3)} for the same model`,
+      });
   }
   return out;
 }
@@ -63,7 +77,14 @@ function countChecks(heads: readonly HeadModel[], fams: readonly Fig5Family[], c
   const missing = fams.filter((x) => x.inFig5 && x.released === 0).map((x) => x.family);
   const outside = fams.filter((x) => !x.inFig5 && x.released > 0).map((x) => `${x.family} (${x.released})`);
   return [
-    { check: 'per-family model counts vs the models claimed', subject: 'Fig. 5 family counts (claims.csv note)', value: paperSum, unit: 'models', paper: total, finding: `the printed per-family counts add up to ${paperSum}${total !== null ? `, not ${total}` : ''}` },
+    {
+      check: 'per-family model counts vs the models claimed',
+      subject: 'Fig. 5 family counts (claims.csv note)',
+      value: paperSum,
+      unit: 'models',
+      paper: total,
+      finding: `the printed per-family counts add up to ${paperSum}${total !== null ? `, not ${total}` : ''}`,
+    },
     {
       check: 'per-family model counts vs the models claimed',
       subject: 'released per-model head data',
@@ -84,9 +105,30 @@ function qwenChecks(d: InternalsData, claims: readonly ClaimRow[]): Finding[] {
   const resid = Math.max(...d.qwenHeads.map((q) => Math.abs(q.netCoupling - modal * q.coopFrac)));
   const dip = d.qwenHeads.reduce((a, b) => (b.coopFrac < a.coopFrac ? b : a));
   const out: Finding[] = [
-    { check: 'Qwen2.5 family mean vs per-model fractions', subject: `Qwen2.5 (${q25.length} models)`, value: avg, unit: '% cooperative heads', paper: claimValue(claims, 'A.fig5.qwen25_avg'), finding: `mean of the released per-model fractions (${q25.map((q) => f(q.coopFrac, 3)).join(', ')})` },
-    { check: 'net coupling derived from the cooperative fraction', subject: `all ${d.qwenHeads.length} Qwen models`, value: resid, unit: `max |net − ${modal} × coop_frac|`, paper: null, finding: `every stored net coupling equals ${modal} × coop_frac to within ${resid.toPrecision(2)}: the net value is not an independent measurement` },
-    { check: 'heads neither cooperative nor competing', subject: dip.model, value: 100 * (1 - dip.coopFrac - dip.compFrac), unit: '% of heads', paper: null, finding: `coop_frac ${dip.coopFrac}, comp_frac ${dip.compFrac}: the rest are stored as neither, while the paper calls them competing` },
+    {
+      check: 'Qwen2.5 family mean vs per-model fractions',
+      subject: `Qwen2.5 (${q25.length} models)`,
+      value: avg,
+      unit: '% cooperative heads',
+      paper: claimValue(claims, 'A.fig5.qwen25_avg'),
+      finding: `mean of the released per-model fractions (${q25.map((q) => f(q.coopFrac, 3)).join(', ')})`,
+    },
+    {
+      check: 'net coupling derived from the cooperative fraction',
+      subject: `all ${d.qwenHeads.length} Qwen models`,
+      value: resid,
+      unit: `max |net − ${modal} × coop_frac|`,
+      paper: null,
+      finding: `every stored net coupling equals ${modal} × coop_frac to within ${resid.toPrecision(2)}: the net value is not an independent measurement`,
+    },
+    {
+      check: 'heads neither cooperative nor competing',
+      subject: dip.model,
+      value: 100 * (1 - dip.coopFrac - dip.compFrac),
+      unit: '% of heads',
+      paper: null,
+      finding: `coop_frac ${dip.coopFrac}, comp_frac ${dip.compFrac}: the rest are stored as neither, while the paper calls them competing`,
+    },
   ];
   for (const [model, pairModel] of [
     ['Qwen3-8B', 'Qwen3-8B'],
@@ -94,7 +136,15 @@ function qwenChecks(d: InternalsData, claims: readonly ClaimRow[]): Finding[] {
   ] as const) {
     const a = d.qwenHeads.find((q) => q.model === model);
     const b = d.benchmarkPairs.find((p) => p.model === pairModel && p.pair === 'HS_TQA');
-    if (a && b) out.push({ check: 'one model, two released values', subject: model, value: a.netCoupling - b.netCoupling, unit: 'generation-file net − HS_TQA value (cosine)', paper: null, finding: `qwen_generation.json ${a.netCoupling} vs the HS_TQA cosine ${b.netCoupling} used in Fig. 7b` });
+    if (a && b)
+      out.push({
+        check: 'one model, two released values',
+        subject: model,
+        value: a.netCoupling - b.netCoupling,
+        unit: 'generation-file net − HS_TQA value (cosine)',
+        paper: null,
+        finding: `qwen_generation.json ${a.netCoupling} vs the HS_TQA cosine ${b.netCoupling} used in Fig. 7b`,
+      });
   }
   return out;
 }
@@ -112,6 +162,12 @@ function steeringChecks(d: InternalsData): Finding[] {
     }));
 }
 
-export function internalFindings(d: InternalsData, heads: readonly HeadModel[], fams: readonly Fig5Family[], claims: readonly ClaimRow[], cfg: Config['internals']): Finding[] {
+export function internalFindings(
+  d: InternalsData,
+  heads: readonly HeadModel[],
+  fams: readonly Fig5Family[],
+  claims: readonly ClaimRow[],
+  cfg: Config['internals'],
+): Finding[] {
   return [...layerChecks(d, cfg.flatTolerance), ...countChecks(heads, fams, claims), ...qwenChecks(d, claims), ...steeringChecks(d)];
 }

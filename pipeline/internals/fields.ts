@@ -3,7 +3,13 @@ import type { FieldSpec } from '../io/validate.ts';
 /** Column schemas of the data/internals/ files the eigen, loss and internals stages read. */
 
 const text = (name: string, required = true): FieldSpec => ({ name, kind: 'string', required });
-const num = (name: string, required = true, min?: number, max?: number): FieldSpec => ({ name, kind: 'number', required, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+const num = (name: string, required = true, min?: number, max?: number): FieldSpec => ({
+  name,
+  kind: 'number',
+  required,
+  ...(min !== undefined ? { min } : {}),
+  ...(max !== undefined ? { max } : {}),
+});
 const int = (name: string, required = true, min = 0): FieldSpec => ({ name, kind: 'integer', required, min });
 const cosine = (name: string, required = true): FieldSpec => num(name, required, -1, 1);
 const percent = (name: string, required = true): FieldSpec => num(name, required, 0, 100);
@@ -70,7 +76,13 @@ export const BENCHMARK_PAIR_FIELDS: readonly FieldSpec[] = [
   text('source'),
 ];
 
-export const BENCHMARK_PAIR_MODEL_FIELDS: readonly FieldSpec[] = [text('model'), text('family'), num('params_b', true, 0.001), num('d_eff', true, 0), text('source')];
+export const BENCHMARK_PAIR_MODEL_FIELDS: readonly FieldSpec[] = [
+  text('model'),
+  text('family'),
+  num('params_b', true, 0.001),
+  num('d_eff', true, 0),
+  text('source'),
+];
 
 export const STEERING_RUN_FIELDS: readonly FieldSpec[] = [
   text('run'),

@@ -25,7 +25,9 @@ export interface Fig5Family {
 export function headModels(d: InternalsData): HeadModel[] {
   return [
     ...d.qwenHeads.map((q) => ({ model: q.model, family: q.family, paramsB: q.paramsB, cooperativePct: 100 * q.coopFrac, source: 'qwen_generation' as const })),
-    ...d.internalCoupling.filter((r) => r.analysis === 'tl_layer').map((r) => ({ model: r.model, family: r.family, paramsB: r.paramsB, cooperativePct: r.cooperativePct, source: 'tl_layer' as const })),
+    ...d.internalCoupling
+      .filter((r) => r.analysis === 'tl_layer')
+      .map((r) => ({ model: r.model, family: r.family, paramsB: r.paramsB, cooperativePct: r.cooperativePct, source: 'tl_layer' as const })),
   ];
 }
 

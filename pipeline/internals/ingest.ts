@@ -158,10 +158,30 @@ export function ingestInternals(dataDir: string, errors: InputError[]): Internal
       coupling: n(v.coupling),
       coopPct: nn(v.coop_pct),
     })),
-    unitHistogram: at(dir + 'unit_coupling_histogram.csv', F.UNIT_HISTOGRAM_FIELDS, (v) => ({ model: s(v.model), low: n(v.bin_low), high: n(v.bin_high), count: n(v.count) })),
-    projection: at(dir + 'projection_bottleneck.csv', F.PROJECTION_FIELDS, (v) => ({ model: s(v.model), paramsB: n(v.params_b), space: s(v.space) as ProjectionRow['space'], cosine: n(v.cosine) })),
-    benchmarkPairs: at(dir + 'benchmark_pair_coupling.csv', F.BENCHMARK_PAIR_FIELDS, (v) => ({ model: s(v.model), family: s(v.family), label: s(v.label), pair: s(v.pair), netCoupling: n(v.net_coupling) })),
-    benchmarkPairModels: at(dir + 'benchmark_pair_coupling_models.csv', F.BENCHMARK_PAIR_MODEL_FIELDS, (v) => ({ model: s(v.model), paramsB: n(v.params_b), dEff: n(v.d_eff) })),
+    unitHistogram: at(dir + 'unit_coupling_histogram.csv', F.UNIT_HISTOGRAM_FIELDS, (v) => ({
+      model: s(v.model),
+      low: n(v.bin_low),
+      high: n(v.bin_high),
+      count: n(v.count),
+    })),
+    projection: at(dir + 'projection_bottleneck.csv', F.PROJECTION_FIELDS, (v) => ({
+      model: s(v.model),
+      paramsB: n(v.params_b),
+      space: s(v.space) as ProjectionRow['space'],
+      cosine: n(v.cosine),
+    })),
+    benchmarkPairs: at(dir + 'benchmark_pair_coupling.csv', F.BENCHMARK_PAIR_FIELDS, (v) => ({
+      model: s(v.model),
+      family: s(v.family),
+      label: s(v.label),
+      pair: s(v.pair),
+      netCoupling: n(v.net_coupling),
+    })),
+    benchmarkPairModels: at(dir + 'benchmark_pair_coupling_models.csv', F.BENCHMARK_PAIR_MODEL_FIELDS, (v) => ({
+      model: s(v.model),
+      paramsB: n(v.params_b),
+      dEff: n(v.d_eff),
+    })),
     steeringRuns: at(dir + 'steering_runs.csv', F.STEERING_RUN_FIELDS, (v) => ({
       run: s(v.run),
       model: s(v.model),
@@ -171,7 +191,12 @@ export function ingestInternals(dataDir: string, errors: InputError[]): Internal
       nChanged: n(v.n_changed),
       nTotal: n(v.n_total),
     })),
-    gradientModels: at(dir + 'gradient_norms_models.csv', F.GRADIENT_MODEL_FIELDS, (v) => ({ model: s(v.model), params: n(v.params), lossMean: n(v.loss_mean), gradNormMean: n(v.grad_norm_mean) })),
+    gradientModels: at(dir + 'gradient_norms_models.csv', F.GRADIENT_MODEL_FIELDS, (v) => ({
+      model: s(v.model),
+      params: n(v.params),
+      lossMean: n(v.loss_mean),
+      gradNormMean: n(v.grad_norm_mean),
+    })),
     benchmarks26: at(dir + 'benchmarks_26models.csv', F.BENCHMARKS_26_FIELDS, (v) => ({
       model: s(v.model),
       family: s(v.family),
@@ -179,9 +204,18 @@ export function ingestInternals(dataDir: string, errors: InputError[]): Internal
       scores: [n(v.hellaswag), n(v.truthfulqa), n(v.arc), n(v.winogrande), n(v.mmlu)],
     })),
     authors: {
-      aiFreeEnergy: at(dir + 'authors_computed_ai_free_energy.csv', F.AUTHORS_AI_FREE_ENERGY_FIELDS, (v) => ({ quantity: s(v.quantity), key1: s(v.key1), key2: s(v.key2), value: s(v.value) })),
+      aiFreeEnergy: at(dir + 'authors_computed_ai_free_energy.csv', F.AUTHORS_AI_FREE_ENERGY_FIELDS, (v) => ({
+        quantity: s(v.quantity),
+        key1: s(v.key1),
+        key2: s(v.key2),
+        value: s(v.value),
+      })),
       labels26: at(dir + 'authors_computed_26models.csv', F.AUTHORS_26_LABEL_FIELDS, (v) => ({ model: s(v.model), phase: s(v.phase) })),
-      pca26: at(dir + 'authors_computed_26models_pca.csv', F.AUTHORS_26_PCA_FIELDS, (v) => ({ component: s(v.component), eigenvalue: n(v.eigenvalue), explained: n(v.explained_variance_ratio) })),
+      pca26: at(dir + 'authors_computed_26models_pca.csv', F.AUTHORS_26_PCA_FIELDS, (v) => ({
+        component: s(v.component),
+        eigenvalue: n(v.eigenvalue),
+        explained: n(v.explained_variance_ratio),
+      })),
       betaFit: new Map(at(dir + 'authors_computed_beta_fit.csv', F.AUTHORS_BETA_FIT_FIELDS, (v) => [s(v.quantity), s(v.value)] as [string, string])),
     },
   };

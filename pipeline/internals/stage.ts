@@ -11,14 +11,17 @@ export type { Fig7Point, InternalsCore, InternalsOutput } from './types.ts';
 function fig7Points(ctx: StageContext): Fig7Point[] {
   const d = ctx.data.internals;
   const dRep = (model: string) => d.benchmarkPairModels.find((m) => m.model === model)?.dEff ?? null;
-  const gemma = d.benchmarkPairs.filter((p) => p.pair === 'HS_TQA' && p.family.startsWith('Gemma')).map((p) => ({ panel: 'a' as const, model: p.model, coupling: p.netCoupling, dRep: dRep(p.model), measure: 'HS_TQA hidden-state cosine' }));
+  const gemma = d.benchmarkPairs
+    .filter((p) => p.pair === 'HS_TQA' && p.family.startsWith('Gemma'))
+    .map((p) => ({ panel: 'a' as const, model: p.model, coupling: p.netCoupling, dRep: dRep(p.model), measure: 'HS_TQA hidden-state cosine' }));
   const q = (m: string) => d.qwenHeads.find((r) => r.model === m);
   const b: Fig7Point[] = [];
   for (const m of ['Qwen2.5-1.5B', 'Qwen3-1.7B']) {
     const r = q(m);
     if (r) b.push({ panel: 'b', model: m, coupling: r.netCoupling, dRep: null, measure: 'net internal coupling (qwen_generation.json)' });
   }
-  for (const p of d.benchmarkPairs.filter((x) => x.pair === 'HS_TQA' && x.family.startsWith('Qwen'))) b.push({ panel: 'b', model: p.model, coupling: p.netCoupling, dRep: dRep(p.model), measure: 'HS_TQA hidden-state cosine' });
+  for (const p of d.benchmarkPairs.filter((x) => x.pair === 'HS_TQA' && x.family.startsWith('Qwen')))
+    b.push({ panel: 'b', model: p.model, coupling: p.netCoupling, dRep: dRep(p.model), measure: 'HS_TQA hidden-state cosine' });
   return [...gemma, ...b];
 }
 

@@ -65,7 +65,14 @@ function withLock<T>(resultsDir: string, f: () => T, waitMs = LOCK_WAIT_MS): T {
         continue;
       }
       if (Date.now() - start > waitMs) {
-        throw new InputErrors([{ file: lock, line: 0, column: '', message: `another cape run (pid ${holder}) has held the results lock for over ${waitMs / 1000} s; wait for it to finish, or remove the file if that process is not cape` }]);
+        throw new InputErrors([
+          {
+            file: lock,
+            line: 0,
+            column: '',
+            message: `another cape run (pid ${holder}) has held the results lock for over ${waitMs / 1000} s; wait for it to finish, or remove the file if that process is not cape`,
+          },
+        ]);
       }
       sleep(50);
     }
@@ -99,12 +106,16 @@ export function writeResultFolder(resultsDir: string, version: string, files: Fi
   rmSync(tmp, { recursive: true, force: true });
   try {
     writeAll(tmp, files);
-    return withLock(resultsDir, () => {
-      if (existsSync(target)) return false;
-      renameSync(tmp, target);
-      pointLatest(resultsDir, version);
-      return true;
-    }, lockWaitMs);
+    return withLock(
+      resultsDir,
+      () => {
+        if (existsSync(target)) return false;
+        renameSync(tmp, target);
+        pointLatest(resultsDir, version);
+        return true;
+      },
+      lockWaitMs,
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -26,7 +26,10 @@ const mdCell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' '
 
 export function tableToMarkdown(t: Table, digits: number): string {
   const row = (cells: string[]) => `|${cells.map(mdCell).join('|')}|\n`;
-  const table = row(t.columns.map((c) => c.label)) + `|${t.columns.map(() => ':-').join('|')}|\n` + t.rows.map((r) => row(t.columns.map((c) => formatCell(r[c.key] ?? null, digits)))).join('');
+  const table =
+    row(t.columns.map((c) => c.label)) +
+    `|${t.columns.map(() => ':-').join('|')}|\n` +
+    t.rows.map((r) => row(t.columns.map((c) => formatCell(r[c.key] ?? null, digits)))).join('');
   const notes = t.notes.length > 0 ? '\n' + t.notes.map((n) => `- ${n}`).join('\n') + '\n' : '';
   const body = t.rows.length > 0 ? table : '_(no rows)_\n';
   return `### ${t.title}\n\n${body}${notes}`;

@@ -31,8 +31,14 @@ export interface ValidateOptions {
   closed?: boolean;
 }
 
-/** Control characters other than tab, CR and LF: never meaningful in a data cell, and they break renderers. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** The first control character other than tab, CR and LF (never meaningful in a data cell; they break renderers), or -1. */
+function controlChar(cell: string): number {
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return c;
+  }
+  return -1;
+}
 
 export type FieldKind = 'string' | 'number' | 'integer' | 'enum' | 'boolean';
 
@@ -66,7 +72,8 @@ export function validateDocument(doc: CsvDocument, file: string, fields: readonl
   });
   if (opts.closed) {
     const known = new Set(fields.map((f) => f.name));
-    for (const h of doc.header) if (!known.has(h)) errors.push({ file, line: 1, column: h, message: `unknown column; expected columns: ${fields.map((f) => f.name).join(', ')}` });
+    for (const h of doc.header)
+      if (!known.has(h)) errors.push({ file, line: 1, column: h, message: `unknown column; expected columns: ${fields.map((f) => f.name).join(', ')}` });
   }
   const missing = fields.filter((f) => !f.optionalColumn && !index.has(f.name));
   for (const f of missing) {
@@ -82,7 +89,8 @@ export function validateDocument(doc: CsvDocument, file: string, fields: readonl
     }
     const values: Record<string, Parsed> = {};
     rec.cells.forEach((cell, i) => {
-      if (CONTROL.test(cell)) errors.push({ file, line: rec.line, column: doc.header[i] ?? '', message: `holds a control character (code ${cell.match(CONTROL)![0].charCodeAt(0)}); expected plain text` });
+      const c = controlChar(cell);
+      if (c >= 0) errors.push({ file, line: rec.line, column: doc.header[i] ?? '', message: `holds a control character (code ${c}); expected plain text` });
     });
     for (const f of fields) {
       const at = index.get(f.name);
@@ -122,7 +130,16 @@ function parseCell(raw: string, f: FieldSpec): Parsed | { error: string } {
 }
 
 function describe(f: FieldSpec): string {
-  const noun = f.kind === 'integer' ? 'an integer' : f.kind === 'number' ? 'a number' : f.kind === 'enum' ? `one of ${f.values!.join(', ')}` : f.kind === 'boolean' ? 'true or false' : 'text';
+  const noun =
+    f.kind === 'integer'
+      ? 'an integer'
+      : f.kind === 'number'
+        ? 'a number'
+        : f.kind === 'enum'
+          ? `one of ${f.values!.join(', ')}`
+          : f.kind === 'boolean'
+            ? 'true or false'
+            : 'text';
   if (f.min !== undefined && f.max !== undefined) return `${noun} in [${f.min}, ${f.max}]`;
   if (f.min !== undefined) return `${noun} >= ${f.min}`;
   return noun;

@@ -17,8 +17,22 @@ export function boostingChain(core: LossCore): BoostLevel[] {
   const [fig] = core.fits;
   const g = core.gradient;
   return [
-    { level: 'L0', claimId: 'A.fig2b.l0', description: 'power-law loss fit L = E + A·N^−α', computable: true, value: fig!.mape, note: `in-sample mean absolute percentage error of the fit on the ${fig!.points.length} Fig. 2 losses (the bar's own definition is not released)` },
-    { level: 'L1', claimId: 'A.fig2b.l1', description: 'independent-parameter (mean-field) gradient correction', computable: false, value: null, note: NO_CODE },
+    {
+      level: 'L0',
+      claimId: 'A.fig2b.l0',
+      description: 'power-law loss fit L = E + A·N^−α',
+      computable: true,
+      value: fig!.mape,
+      note: `in-sample mean absolute percentage error of the fit on the ${fig!.points.length} Fig. 2 losses (the bar's own definition is not released)`,
+    },
+    {
+      level: 'L1',
+      claimId: 'A.fig2b.l1',
+      description: 'independent-parameter (mean-field) gradient correction',
+      computable: false,
+      value: null,
+      note: NO_CODE,
+    },
     {
       level: 'L2',
       claimId: 'A.fig2b.l2',

@@ -41,7 +41,16 @@ export function constantStats(points: readonly LossPoint[], e: number, alpha: nu
   const m = mean(values);
   const sdPopulation = sd(values, 0);
   const sdSample = sd(values, 1);
-  return { values, mean: m, sdPopulation, sdSample, cvPopulation: (100 * sdPopulation) / m, cvSample: (100 * sdSample) / m, min: Math.min(...values), max: Math.max(...values) };
+  return {
+    values,
+    mean: m,
+    sdPopulation,
+    sdSample,
+    cvPopulation: (100 * sdPopulation) / m,
+    cvSample: (100 * sdSample) / m,
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
 }
 
 const round = (x: number, d: number) => Number(x.toFixed(d));
@@ -50,7 +59,7 @@ export function lossFit(dataset: string, points: readonly LossPoint[], cfg: Conf
   const n = points.map((p) => p.params);
   const l = points.map((p) => p.loss);
   const fit = fitOffsetPowerLaw(n, l, cfg);
-  const mape = (100 * mean(points.map((p) => Math.abs(offsetPowerLaw(fit, p.params) - p.loss) / p.loss)));
+  const mape = 100 * mean(points.map((p) => Math.abs(offsetPowerLaw(fit, p.params) - p.loss) / p.loss));
   const rounded = { e: round(fit.e, cfg.printedDecimals), alpha: round(fit.alpha, cfg.printedDecimals) };
   const lo = Math.log10(Math.min(...n));
   const hi = Math.log10(Math.max(...n));
@@ -58,5 +67,14 @@ export function lossFit(dataset: string, points: readonly LossPoint[], cfg: Conf
     const params = 10 ** (lo + ((hi - lo) * i) / (cfg.curvePoints - 1));
     return { params, loss: offsetPowerLaw(fit, params) };
   });
-  return { dataset, points: [...points], fit, mape, constant: constantStats(points, fit.e, fit.alpha), constantRounded: constantStats(points, rounded.e, rounded.alpha), rounded, curve };
+  return {
+    dataset,
+    points: [...points],
+    fit,
+    mape,
+    constant: constantStats(points, fit.e, fit.alpha),
+    constantRounded: constantStats(points, rounded.e, rounded.alpha),
+    rounded,
+    curve,
+  };
 }

@@ -24,20 +24,58 @@ const ln = Math.log;
 
 /** How far m sits below the power law of gradient norm on N fitted to `fitOn`, as a fraction. */
 function below(fitOn: readonly GradientModelRow[], m: GradientModelRow): number {
-  const f = fitLine(fitOn.map((r) => ln(r.params)), fitOn.map((r) => ln(r.gradNormMean)));
+  const f = fitLine(
+    fitOn.map((r) => ln(r.params)),
+    fitOn.map((r) => ln(r.gradNormMean)),
+  );
   return 1 - m.gradNormMean / Math.exp(f.intercept + f.slope * ln(m.params));
 }
 
 export function gradientLaw(models: GradientModelRow[], phaseOf: (m: GradientModelRow) => string | null): GradientLaw {
   const lg = models.map((m) => ln(m.gradNormMean));
-  const k = fitLine(models.map((m) => ln(m.lossMean)), lg);
-  const beta = fitLine(models.map((m) => ln(m.params)), lg);
-  const alpha = fitLine(models.map((m) => ln(m.params)), models.map((m) => ln(m.lossMean)));
-  const fitted = models.map((m) => ({ model: m.model, byLoss: Math.exp(k.intercept + k.slope * ln(m.lossMean)), byN: Math.exp(beta.intercept + beta.slope * ln(m.params)) }));
+  const k = fitLine(
+    models.map((m) => ln(m.lossMean)),
+    lg,
+  );
+  const beta = fitLine(
+    models.map((m) => ln(m.params)),
+    lg,
+  );
+  const alpha = fitLine(
+    models.map((m) => ln(m.params)),
+    models.map((m) => ln(m.lossMean)),
+  );
+  const fitted = models.map((m) => ({
+    model: m.model,
+    byLoss: Math.exp(k.intercept + k.slope * ln(m.lossMean)),
+    byN: Math.exp(beta.intercept + beta.slope * ln(m.params)),
+  }));
   const kMape = 100 * mean(models.map((m, i) => Math.abs(fitted[i]!.byLoss - m.gradNormMean) / m.gradNormMean));
   const dipModel = models.reduce((a, b) => (below(models, b) > below(models, a) ? b : a));
-  const dip = { model: dipModel.model, belowAll: below(models, dipModel), belowLeaveOut: below(models.filter((m) => m !== dipModel), dipModel) };
-  const arr = (phase: string, ms: GradientModelRow[]) => ({ phase, models: ms.map((m) => m.model), fit: ms.length >= 2 ? fitLine(ms.map((m) => 1 / m.lossMean), ms.map((m) => ln(m.gradNormMean))) : null });
-  const phases = ['tax', 'transition', 'bonus'].map((p) => arr(p, models.filter((m) => phaseOf(m) === p)));
+  const dip = {
+    model: dipModel.model,
+    belowAll: below(models, dipModel),
+    belowLeaveOut: below(
+      models.filter((m) => m !== dipModel),
+      dipModel,
+    ),
+  };
+  const arr = (phase: string, ms: GradientModelRow[]) => ({
+    phase,
+    models: ms.map((m) => m.model),
+    fit:
+      ms.length >= 2
+        ? fitLine(
+            ms.map((m) => 1 / m.lossMean),
+            ms.map((m) => ln(m.gradNormMean)),
+          )
+        : null,
+  });
+  const phases = ['tax', 'transition', 'bonus'].map((p) =>
+    arr(
+      p,
+      models.filter((m) => phaseOf(m) === p),
+    ),
+  );
   return { models, k, beta, alpha, fitted, kMape, dip, arrhenius: [arr('all', models), ...phases] };
 }

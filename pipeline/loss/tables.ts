@@ -14,7 +14,23 @@ function fitTable(core: LossCore): Table {
       ['rounded to the printed decimals', l.rounded.e, l.rounded.alpha, l.constantRounded],
     ].map(([params, e, alpha, c]) => {
       const s = c as typeof l.constant;
-      return { dataset: l.dataset, params: params as string, n: l.points.length, e: e as number, a: l.fit.a, alpha: alpha as number, r2: l.fit.r2, mape: l.mape, mean: s.mean, sd_pop: s.sdPopulation, sd_sample: s.sdSample, cv_pop: s.cvPopulation, cv_sample: s.cvSample, min: s.min, max: s.max };
+      return {
+        dataset: l.dataset,
+        params: params as string,
+        n: l.points.length,
+        e: e as number,
+        a: l.fit.a,
+        alpha: alpha as number,
+        r2: l.fit.r2,
+        mape: l.mape,
+        mean: s.mean,
+        sd_pop: s.sdPopulation,
+        sd_sample: s.sdSample,
+        cv_pop: s.cvPopulation,
+        cv_sample: s.cvSample,
+        min: s.min,
+        max: s.max,
+      };
     }),
   );
   return makeTable(
@@ -38,19 +54,37 @@ function fitTable(core: LossCore): Table {
       ['max', 'largest per-model value'],
     ],
     rows,
-    ['Nonlinear least squares by profiling: for each α, E and A are the OLS solution of L on N^−α; the residual sum of squares is minimised over α by a grid scan and golden-section refinement. A and R² always come from the full-precision fit.'],
+    [
+      'Nonlinear least squares by profiling: for each α, E and A are the OLS solution of L on N^−α; the residual sum of squares is minimised over α by a grid scan and golden-section refinement. A and R² always come from the full-precision fit.',
+    ],
     ['dataset', 'params'],
   );
 }
 
 function perModelTable(core: LossCore): Table {
   const rows = core.fits.flatMap((l) =>
-    l.points.map((p, i) => ({ dataset: l.dataset, model: p.model, params: p.params, loss: p.loss, fitted: offsetPowerLaw(l.fit, p.params), constant: l.constant.values[i]!, constant_rounded: l.constantRounded.values[i]! })),
+    l.points.map((p, i) => ({
+      dataset: l.dataset,
+      model: p.model,
+      params: p.params,
+      loss: p.loss,
+      fitted: offsetPowerLaw(l.fit, p.params),
+      constant: l.constant.values[i]!,
+      constant_rounded: l.constantRounded.values[i]!,
+    })),
   );
   return makeTable(
     'A-fig2a-loss-constant',
     'Per-model loss, fitted loss and the constant N^α(L − E) (Paper A Fig. 2a)',
-    [['dataset', 'losses'], ['model', 'model'], ['params', 'N (parameters)'], ['loss', `L, ${LOSS}`], ['fitted', 'fitted L (nats)'], ['constant', 'N^α(L − E), fitted E and α'], ['constant_rounded', 'N^α(L − E), E and α rounded as printed']],
+    [
+      ['dataset', 'losses'],
+      ['model', 'model'],
+      ['params', 'N (parameters)'],
+      ['loss', `L, ${LOSS}`],
+      ['fitted', 'fitted L (nats)'],
+      ['constant', 'N^α(L − E), fitted E and α'],
+      ['constant_rounded', 'N^α(L − E), E and α rounded as printed'],
+    ],
     rows,
     [],
     ['dataset', 'model'],
@@ -59,7 +93,20 @@ function perModelTable(core: LossCore): Table {
 
 function chainTable(core: LossCore): Table {
   const rows = boostingChain(core).map((b) => ({ level: b.level, description: b.description, computable: b.computable, value: b.value, note: b.note }));
-  return makeTable('A-fig2b-boosting-chain', 'Boosting chain of Paper A Fig. 2b: what can be recomputed from the released data', [['level', 'level'], ['description', 'correction'], ['computable', 'recomputable from data'], ['value', 'error (%): the level’s MAPE, or the closest computable quantity'], ['note', 'how, or why not']], rows, [], ['level']);
+  return makeTable(
+    'A-fig2b-boosting-chain',
+    'Boosting chain of Paper A Fig. 2b: what can be recomputed from the released data',
+    [
+      ['level', 'level'],
+      ['description', 'correction'],
+      ['computable', 'recomputable from data'],
+      ['value', 'error (%): the level’s MAPE, or the closest computable quantity'],
+      ['note', 'how, or why not'],
+    ],
+    rows,
+    [],
+    ['level'],
+  );
 }
 
 function gradientTables(core: LossCore, ctx: StageContext): Table[] {
@@ -73,13 +120,54 @@ function gradientTables(core: LossCore, ctx: StageContext): Table[] {
     { quantity: 'β / α', value: g.beta.slope / g.alpha.slope, se: null, r: null, stored: st('beta_over_alpha') },
     { quantity: `${g.dip.model} below the N power law, all models (%)`, value: 100 * g.dip.belowAll, se: null, r: null, stored: null },
     { quantity: `${g.dip.model} below the N power law fitted without it (%)`, value: 100 * g.dip.belowLeaveOut, se: null, r: null, stored: null },
-    ...g.arrhenius.map((a) => ({ quantity: `C in ‖∇L‖ ∝ exp(−C/L), ${a.phase} (${a.models.length} models)`, value: a.fit ? -a.fit.slope : null, se: a.fit?.slopeSe ?? null, r: a.fit?.r ?? null, stored: null })),
+    ...g.arrhenius.map((a) => ({
+      quantity: `C in ‖∇L‖ ∝ exp(−C/L), ${a.phase} (${a.models.length} models)`,
+      value: a.fit ? -a.fit.slope : null,
+      se: a.fit?.slopeSe ?? null,
+      r: a.fit?.r ?? null,
+      stored: null,
+    })),
   ];
-  const modelRows = g.models.map((m, i) => ({ model: m.model, params: m.params, loss: m.lossMean, grad: m.gradNormMean, by_loss: g.fitted[i]!.byLoss, by_n: g.fitted[i]!.byN }));
-  const note = 'Released measurements (data/internals/gradient_norms_models.csv: wikitext-2 loss and gradient L2 norm, mean of 10 samples); stored = the authors’ fit in beta_final_6model.json, cross-check only.';
+  const modelRows = g.models.map((m, i) => ({
+    model: m.model,
+    params: m.params,
+    loss: m.lossMean,
+    grad: m.gradNormMean,
+    by_loss: g.fitted[i]!.byLoss,
+    by_n: g.fitted[i]!.byN,
+  }));
+  const note =
+    'Released measurements (data/internals/gradient_norms_models.csv: wikitext-2 loss and gradient L2 norm, mean of 10 samples); stored = the authors’ fit in beta_final_6model.json, cross-check only.';
   return [
-    makeTable('A-appA8-gradient-law', 'Gradient-norm laws on the 6 released Pythia gradient norms (Paper A App. A.8)', [['quantity', 'quantity'], ['value', 'value'], ['se', 'standard error'], ['r', 'Pearson r of the fitted pair'], ['stored', 'authors’ stored value']], fitRows, [note], ['quantity']),
-    makeTable('A-appA8-gradient-models', 'Per-model gradient norms with the two power-law fits', [['model', 'model'], ['params', 'N (parameters)'], ['loss', 'loss_mean (nats, wikitext-2)'], ['grad', '‖∇L‖ mean'], ['by_loss', '‖∇L‖ from c·L^k'], ['by_n', '‖∇L‖ from c·N^−β']], modelRows, [note], ['model']),
+    makeTable(
+      'A-appA8-gradient-law',
+      'Gradient-norm laws on the 6 released Pythia gradient norms (Paper A App. A.8)',
+      [
+        ['quantity', 'quantity'],
+        ['value', 'value'],
+        ['se', 'standard error'],
+        ['r', 'Pearson r of the fitted pair'],
+        ['stored', 'authors’ stored value'],
+      ],
+      fitRows,
+      [note],
+      ['quantity'],
+    ),
+    makeTable(
+      'A-appA8-gradient-models',
+      'Per-model gradient norms with the two power-law fits',
+      [
+        ['model', 'model'],
+        ['params', 'N (parameters)'],
+        ['loss', 'loss_mean (nats, wikitext-2)'],
+        ['grad', '‖∇L‖ mean'],
+        ['by_loss', '‖∇L‖ from c·L^k'],
+        ['by_n', '‖∇L‖ from c·N^−β'],
+      ],
+      modelRows,
+      [note],
+      ['model'],
+    ),
   ];
 }
 

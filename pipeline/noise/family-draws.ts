@@ -143,7 +143,10 @@ export function familyNoiseSource(model: NoiseModel, settings: DrawSettings, rng
   return {
     model,
     draw(family, models) {
-      const key = JSON.stringify([family, models.map((m) => [m.paramsB, m.scores.hellaswag, m.scores.truthfulqa_mc2, modelSe(model, m, 'hellaswag'), modelSe(model, m, 'truthfulqa_mc2')])]);
+      const key = JSON.stringify([
+        family,
+        models.map((m) => [m.paramsB, m.scores.hellaswag, m.scores.truthfulqa_mc2, modelSe(model, m, 'hellaswag'), modelSe(model, m, 'truthfulqa_mc2')]),
+      ]);
       let out = memo.get(key);
       if (!out) {
         out = familyNoiseDraws(models, model, settings, rng.fork(family));

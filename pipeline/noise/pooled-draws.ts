@@ -57,7 +57,10 @@ export function quadraticNoise(families: readonly NoisyFamily[], window: readonl
   const w1 = new Float64Array(n);
   const w2 = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const unit = quadraticVertex(x, x.map((_, j) => (j === i ? se[i]! : 0)))!;
+    const unit = quadraticVertex(
+      x,
+      x.map((_, j) => (j === i ? se[i]! : 0)),
+    )!;
     w1[i] = unit.c1;
     w2[i] = unit.c2;
   }

@@ -2,7 +2,18 @@ import { BENCHMARKS, type Benchmark } from '../config.ts';
 import { familyIntervals, type Interval } from '../intervals.ts';
 import { isoclineCalls, isoclineConstant, type IsoclineCall } from './isocline.ts';
 import { log10N, panelTrajectories, pythiaFigureTrajectory, pythiaOf, samplesOf, trajectoryOf, type Trajectory } from './data.ts';
-import { fitLinear, fitSparse, linearFitter, replay, sparseFitter, simulate, type SimSettings, type SparseFit, type SparseSettings, type TrajectoryFit } from './fit.ts';
+import {
+  fitLinear,
+  fitSparse,
+  linearFitter,
+  replay,
+  sparseFitter,
+  simulate,
+  type SimSettings,
+  type SparseFit,
+  type SparseSettings,
+  type TrajectoryFit,
+} from './fit.ts';
 import { fixedPointFit, type FixedPointFit } from './fixed-point.ts';
 import { odeHoldout, polyCurve, polyHoldout, type OdeHoldout, type PolyHoldout, type SizedScore } from './holdout.ts';
 import type { PolySystem } from './library.ts';
@@ -105,7 +116,9 @@ function panelFits(panel: Panel, src: SourceFits, ctx: PanelContext, sim: SimSet
   }));
   const iv = (f: string) => familyIntervals(fams.get(f) ?? [], cfg.coupling.minDeltaHs, cfg.coupling.phaseThreshold);
   const optIntervals = iv('OPT');
-  const ab = isoclineConstant((fams.get(cfg.ode.isoclineCalibrationFamily) ?? []).filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null));
+  const ab = isoclineConstant(
+    (fams.get(cfg.ode.isoclineCalibrationFamily) ?? []).filter((m) => m.scores.hellaswag !== null && m.scores.truthfulqa_mc2 !== null),
+  );
   return {
     panel: panel.name,
     source: src.key,
@@ -115,7 +128,10 @@ function panelFits(panel: Panel, src: SourceFits, ctx: PanelContext, sim: SimSet
     lofo,
     opt: { intervals: optIntervals, fixedPoint: fixedPointFit(optIntervals, cfg.ode.fixedPointMaxB) },
     isocline: { ab, families: cfg.ode.isoclineFamilies.map((f) => ({ family: f, calls: isoclineCalls(fams.get(f) ?? [], iv(f), ab) })) },
-    pysr: widthPowerLaw((fams.get('Pythia') ?? []).filter((m) => m.quirk !== 'misfiled'), cfg.width.referenceDModel),
+    pysr: widthPowerLaw(
+      (fams.get('Pythia') ?? []).filter((m) => m.quirk !== 'misfiled'),
+      cfg.width.referenceDModel,
+    ),
   };
 }
 
@@ -139,7 +155,17 @@ function polyRows(ctx: PanelContext, degrees: readonly number[]): PolyRow[] {
   return sets.flatMap(([data, pts]) => {
     const targets = pts.filter((p) => p.family === 'Llama-2');
     return trains.flatMap(([train, fams, inSample]) =>
-      degrees.map((d) => ({ data, train, inSample, targets: targets.map((t) => t.model), fit: polyHoldout(pts.filter((p) => fams.includes(p.family)), targets, d) })),
+      degrees.map((d) => ({
+        data,
+        train,
+        inSample,
+        targets: targets.map((t) => t.model),
+        fit: polyHoldout(
+          pts.filter((p) => fams.includes(p.family)),
+          targets,
+          d,
+        ),
+      })),
     );
   });
 }
@@ -182,7 +208,8 @@ export function computeOde(ctx: PanelContext): OdeNumbers {
   ];
   const pooledFit = (train: string) => poly.find((r) => r.data.startsWith('pooled') && r.train === train && r.fit.degree === cfg.figureDegree)!;
   const llama2 = panels[0]!.llama2;
-  const curveName = (inSample: boolean) => (inSample ? `degree ${cfg.figureDegree}, fitted on all 14 (Llama-2 in-sample, the figure code)` : `degree ${cfg.figureDegree}, fitted on Pythia + Llama-1`);
+  const curveName = (inSample: boolean) =>
+    inSample ? `degree ${cfg.figureDegree}, fitted on all 14 (Llama-2 in-sample, the figure code)` : `degree ${cfg.figureDegree}, fitted on Pythia + Llama-1`;
   const fig2cCurves = [
     ...[pooledFit('Pythia + Llama-1'), pooledFit('Pythia + Llama-1 + Llama-2 (in-sample, as the figure code does)')].flatMap((r) =>
       polyCurve(r.fit.coef, Math.min(...ctx.data.pooled14.map((m) => m.paramsB)), llama2.paramsB.at(-1)!, cfg.curvePointsPerDecade).map((p) => ({
@@ -191,7 +218,14 @@ export function computeOde(ctx: PanelContext): OdeNumbers {
         ...p,
       })),
     ),
-    ...odeCurve('linear ODE fitted on Pythia, from the panel’s Llama-2-7B', published.linear, llama2, llama2.paramsB.at(-1)!, sim, cfg.curvePointsPerDecade).filter((p) => p.benchmark === 'truthfulqa_mc2'),
+    ...odeCurve(
+      'linear ODE fitted on Pythia, from the panel’s Llama-2-7B',
+      published.linear,
+      llama2,
+      llama2.paramsB.at(-1)!,
+      sim,
+      cfg.curvePointsPerDecade,
+    ).filter((p) => p.benchmark === 'truthfulqa_mc2'),
   ];
   return { sources: [published, figure, audited], panels, poly, sweeps, fig3Curves, fig2cCurves, sim, sparse };
 }

@@ -48,7 +48,10 @@ export function panelTrajectories(panel: Panel): Trajectory[] {
  */
 export function pythiaOf(panel: Panel): Trajectory {
   const fam = familiesOf(panel).get('Pythia') ?? [];
-  return trajectoryOf('Pythia', fam.filter((m) => m.quirk !== 'misfiled'));
+  return trajectoryOf(
+    'Pythia',
+    fam.filter((m) => m.quirk !== 'misfiled'),
+  );
 }
 
 export function pythiaFigureTrajectory(rows: readonly PythiaFigureRow[]): Trajectory {

@@ -26,7 +26,12 @@ export interface SparseFit {
 export function fitLinear(samples: readonly Sample[]): PolySystem {
   const terms = polynomialTerms(K, 1);
   const X = samples.map((s) => evalTerms(terms, s.state));
-  const coef = BENCHMARKS.map((_, j) => leastSquares(X, samples.map((s) => s.deriv[j]!)));
+  const coef = BENCHMARKS.map((_, j) =>
+    leastSquares(
+      X,
+      samples.map((s) => s.deriv[j]!),
+    ),
+  );
   return { terms, coef };
 }
 
@@ -36,7 +41,10 @@ export function fitSparse(samples: readonly Sample[], st: SparseSettings): Spars
   const X = samples.map((s) => evalTerms(terms, s.state));
   const ys = BENCHMARKS.map((_, j) => samples.map((s) => s.deriv[j]!));
   const starts = ridgeMany(X, ys, st.ridgeAlpha);
-  return sparseFit(terms, ys.map((y, j) => stlsq(X, y, st, starts[j])));
+  return sparseFit(
+    terms,
+    ys.map((y, j) => stlsq(X, y, st, starts[j])),
+  );
 }
 
 function sparseFit(terms: Term[], fits: StlsqFit[]): SparseFit {
@@ -76,7 +84,10 @@ export function sparseFitter(st: SparseSettings): Fitter {
     fromSamples: (train) => fitSparse(train, st).system,
     fromFactor: (f) => {
       const sys = factorSystem(f, terms.length);
-      return sparseFit(terms, BENCHMARKS.map((_, j) => stlsqWith(factorSolver(sys, j, st.ridgeAlpha), st, ridgeOnTerms(sys, all, j, st.ridgeAlpha)))).system;
+      return sparseFit(
+        terms,
+        BENCHMARKS.map((_, j) => stlsqWith(factorSolver(sys, j, st.ridgeAlpha), st, ridgeOnTerms(sys, all, j, st.ridgeAlpha))),
+      ).system;
     },
   };
 }
@@ -89,7 +100,14 @@ export interface SimSettings {
 
 /** Integrates from `startPercent` at t0 and returns predictions in percent at `times`; NaN after divergence. */
 export function simulate(sys: PolySystem, startPercent: readonly number[], t0: number, times: readonly number[], sim: SimSettings) {
-  const sol = integrate(rhsOf(sys), startPercent.map((v) => v * sim.scale), t0, times, sim.stepsPerDecade, sim.divergenceBoundPercent * sim.scale);
+  const sol = integrate(
+    rhsOf(sys),
+    startPercent.map((v) => v * sim.scale),
+    t0,
+    times,
+    sim.stepsPerDecade,
+    sim.divergenceBoundPercent * sim.scale,
+  );
   return { predicted: sol.states.map((s) => s.map((v) => v / sim.scale)), divergedAt: sol.divergedAt };
 }
 

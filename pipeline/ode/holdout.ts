@@ -24,7 +24,11 @@ export const mapeOf = (predicted: readonly number[], actual: readonly number[]) 
 
 /** Polynomial of a score on log10 N (N in parameters) fitted on `train`, evaluated on `targets`. */
 export function polyHoldout(train: readonly SizedScore[], targets: readonly SizedScore[], degree: number): PolyHoldout {
-  const coef = polyfit(train.map((p) => log10N(p.paramsB)), train.map((p) => p.value), degree);
+  const coef = polyfit(
+    train.map((p) => log10N(p.paramsB)),
+    train.map((p) => p.value),
+    degree,
+  );
   const predicted = targets.map((p) => polyval(coef, log10N(p.paramsB)));
   const actual = targets.map((p) => p.value);
   return { degree, coef, predicted, actual, mape: mapeOf(predicted, actual) };
@@ -59,7 +63,14 @@ export function odeHoldout(sys: PolySystem, target: Trajectory, sim: SimSettings
   const { predicted, divergedAt } = simulate(sys, target.states[0]!, target.t[0]!, times, sim);
   const actual = target.states.slice(1);
   const ok = divergedAt === null;
-  const perBenchmark = actual[0]!.map((_, j) => (ok ? mapeOf(predicted.map((r) => r[j]!), actual.map((r) => r[j]!)) : null));
+  const perBenchmark = actual[0]!.map((_, j) =>
+    ok
+      ? mapeOf(
+          predicted.map((r) => r[j]!),
+          actual.map((r) => r[j]!),
+        )
+      : null,
+  );
   return {
     predicted,
     actual,

@@ -28,7 +28,10 @@ export interface PhaseFit {
 export function phaseFit(tr: Trajectory, loB: number, hiB: number, scale: number, sparse: SparseSettings): PhaseFit {
   const sub = sizeRange(tr, loB, hiB);
   const samples = samplesOf(sub, 1);
-  const line = fitLine(samples.map((s) => s.state[HS]!), samples.map((s) => s.deriv[TQA]!));
+  const line = fitLine(
+    samples.map((s) => s.state[HS]!),
+    samples.map((s) => s.deriv[TQA]!),
+  );
   const g12 = samples.map((s) => s.deriv[TQA]! / s.deriv[HS]!);
   const sp = fitSparse(samplesOf(sub, scale), sparse);
   const hsTerm = sp.system.terms.findIndex((e) => e[HS] === 1 && e.reduce((s, v) => s + v, 0) === 1);
@@ -72,7 +75,12 @@ export function phaseTransfer(tr: Trajectory, tax: [number, number], bonus: [num
   const b = axes(sizeRange(tr, bonus[0], bonus[1]).states);
   const T = a.vectors.transpose().mmul(b.vectors);
   const rank = (v: number[]) => v.filter((x) => x > 1e-9 * v[0]!).length;
-  return { diagonal: BENCHMARKS.map((_, i) => Math.abs(T.get(i, i))), taxEigenvalues: a.values, bonusEigenvalues: b.values, determined: Math.min(rank(a.values), rank(b.values)) };
+  return {
+    diagonal: BENCHMARKS.map((_, i) => Math.abs(T.get(i, i))),
+    taxEigenvalues: a.values,
+    bonusEigenvalues: b.values,
+    determined: Math.min(rank(a.values), rank(b.values)),
+  };
 }
 
 export interface WidthPowerLaw {

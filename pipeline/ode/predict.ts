@@ -34,7 +34,8 @@ export function predictScores(panel: Panel, family: string, targetB: number, cfg
   const members = families.get(family);
   if (!members) throw new PredictError(`unknown family "${family}"; known families: ${[...families.keys()].join(', ')}`);
   const tr = trajectoryOf(family, members);
-  if (tr.models.length === 0) throw new PredictError(`family "${family}" has no model with all five benchmark scores (${BENCHMARKS.join(', ')}), so there is no starting point`);
+  if (tr.models.length === 0)
+    throw new PredictError(`family "${family}" has no model with all five benchmark scores (${BENCHMARKS.join(', ')}), so there is no starting point`);
   if (!(targetB > 0)) throw new PredictError(`the target size must be a positive number of billions of parameters, got ${targetB}`);
   const pythia = pythiaOf(panel);
   const sys = fitLinear(samplesOf(pythia, cfg.ode.scoreScale));
@@ -45,14 +46,17 @@ export function predictScores(panel: Panel, family: string, targetB: number, cfg
   const sim = { scale: cfg.ode.scoreScale, stepsPerDecade: cfg.ode.rk4StepsPerDecade, divergenceBoundPercent: cfg.ode.divergenceBoundPercent };
   const { predicted, divergedAt } = simulate(sys, tr.states[0]!, t0, times, sim);
   const warnings: string[] = [];
-  if (targetB < range[0] || targetB > range[1]) warnings.push(`${targetB} B lies outside the sizes the ODE was fitted on (Pythia, ${range[0]}–${range[1]} B): this is an extrapolation`);
-  if (targetB < tr.paramsB[0]!) warnings.push(`${targetB} B is below ${tr.models[0]} (${tr.paramsB[0]} B), the starting model; the ODE is integrated backwards`);
+  if (targetB < range[0] || targetB > range[1])
+    warnings.push(`${targetB} B lies outside the sizes the ODE was fitted on (Pythia, ${range[0]}–${range[1]} B): this is an extrapolation`);
+  if (targetB < tr.paramsB[0]!)
+    warnings.push(`${targetB} B is below ${tr.models[0]} (${tr.paramsB[0]} B), the starting model; the ODE is integrated backwards`);
   if (family !== 'Pythia') warnings.push(`the ODE was fitted on Pythia only; see the leave-one-family-out table for how it transfers to other families`);
   if (divergedAt !== null) warnings.push(`the integration left the plausible score range at N ≈ ${(10 ** divergedAt / 1e9).toPrecision(3)} B; no prediction`);
   const last = predicted[predicted.length - 1]!;
   const ok = divergedAt === null && last.every(Number.isFinite);
   const impossible = BENCHMARKS.filter((_, j) => ok && (last[j]! < 0 || last[j]! > 100));
-  if (impossible.length > 0) warnings.push(`predicted ${impossible.join(', ')} outside 0–100%: the linear ODE has no bound on scores, so treat the prediction as meaningless there`);
+  if (impossible.length > 0)
+    warnings.push(`predicted ${impossible.join(', ')} outside 0–100%: the linear ODE has no bound on scores, so treat the prediction as meaningless there`);
   return {
     family,
     startModel: tr.models[0]!,

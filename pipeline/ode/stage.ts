@@ -34,17 +34,31 @@ function fig3(n: OdeNumbers): Fig3Data {
   const s = n.sources.find((x) => x.key === 'published')!;
   return {
     source: s.label,
-    panels: BENCHMARKS.map((b, j) => ({ benchmark: b, label: BENCHMARK_LABEL[b], linearError: s.linearReplay.errors?.[j]!.authors ?? null, sparseMape: s.sparseReplay.errors?.[j]!.mape ?? null })),
-    points: s.pythia.models.flatMap((m, i) => BENCHMARKS.map((b, j) => ({ model: m, paramsB: s.pythia.paramsB[i]!, benchmark: b, value: s.pythia.states[i]![j]! }))),
+    panels: BENCHMARKS.map((b, j) => ({
+      benchmark: b,
+      label: BENCHMARK_LABEL[b],
+      linearError: s.linearReplay.errors?.[j]?.authors ?? null,
+      sparseMape: s.sparseReplay.errors?.[j]?.mape ?? null,
+    })),
+    points: s.pythia.models.flatMap((m, i) =>
+      BENCHMARKS.map((b, j) => ({ model: m, paramsB: s.pythia.paramsB[i]!, benchmark: b, value: s.pythia.states[i]![j]! })),
+    ),
     curves: n.fig3Curves,
   };
 }
 
 function fig2c(n: OdeNumbers, ctx: PanelContext): Fig2cData {
   const degree = ctx.config.ode.figureDegree;
-  const pick = (inSample: boolean) => n.poly.find((r) => r.data.startsWith('pooled') && r.inSample === inSample && r.train.startsWith('Pythia + Llama-1') && r.fit.degree === degree)!;
+  const pick = (inSample: boolean) =>
+    n.poly.find((r) => r.data.startsWith('pooled') && r.inSample === inSample && r.train.startsWith('Pythia + Llama-1') && r.fit.degree === degree)!;
   return {
-    points: ctx.data.pooled14.map((r) => ({ family: r.family, model: `${r.family} ${r.model}`, paramsB: r.paramsB, value: r.truthfulqa, role: r.family === 'Llama-2' ? 'held out' : 'fitted' })),
+    points: ctx.data.pooled14.map((r) => ({
+      family: r.family,
+      model: `${r.family} ${r.model}`,
+      paramsB: r.paramsB,
+      value: r.truthfulqa,
+      role: r.family === 'Llama-2' ? 'held out' : 'fitted',
+    })),
     curves: n.fig2cCurves,
     heldOutMape: pick(false).fit.mape,
     inSampleMape: pick(true).fit.mape,

@@ -5,7 +5,8 @@ import type { Cell, Table } from '../types.ts';
 
 const TQA = BENCHMARKS.indexOf('truthfulqa_mc2');
 const TQA_LABEL = 'TruthfulQA (MC2, 0-shot)';
-const SCORES = 'HS = HellaSwag (acc_norm, 10-shot), TQA = TruthfulQA (MC2, 0-shot), ARC = ARC-Challenge (acc_norm, 25-shot), WG = WinoGrande (acc, 5-shot), MMLU (acc, 5-shot).';
+const SCORES =
+  'HS = HellaSwag (acc_norm, 10-shot), TQA = TruthfulQA (MC2, 0-shot), ARC = ARC-Challenge (acc_norm, 25-shot), WG = WinoGrande (acc, 5-shot), MMLU (acc, 5-shot).';
 const bnB = (t: number | null) => (t === null ? null : 10 ** t / 1e9);
 
 function odeRouteRows(p: PanelFits, cfg: Config): Record<string, Cell>[] {
@@ -14,7 +15,7 @@ function odeRouteRows(p: PanelFits, cfg: Config): Record<string, Cell>[] {
     [`STLSQ ODE (λ = ${cfg.ode.threshold}) fitted on Pythia, integrated from Llama-2-7B (as described)`, p.sparseRoute],
   ] as const;
   return routes.map(([method, r]) => {
-    const pred = (i: number) => (r.divergedAt === null ? r.predicted[i]?.[TQA] ?? null : null);
+    const pred = (i: number) => (r.divergedAt === null ? (r.predicted[i]?.[TQA] ?? null) : null);
     return {
       method,
       data: `${p.panel} panel (Pythia ${p.source} rows; Llama-2 five scores)`,
@@ -108,7 +109,12 @@ function sweep(n: OdeNumbers, cfg: Config): Table {
       'With every term pruned the right-hand side is zero and the trajectory stays at its start; errors are then those of a constant prediction. Two empty supports count as identical (Jaccard 1).',
       'Empty error = the integrated trajectory diverged.',
       ...n.sweeps.flatMap((s) =>
-        s.points.filter((p) => p.allPrunedEquations > 0).map((p) => `WARNING scale ${s.scale}, λ = ${p.threshold}: every term pruned in ${p.allPrunedEquations} of ${BENCHMARKS.length} equations (those right-hand sides are identically zero).`),
+        s.points
+          .filter((p) => p.allPrunedEquations > 0)
+          .map(
+            (p) =>
+              `WARNING scale ${s.scale}, λ = ${p.threshold}: every term pruned in ${p.allPrunedEquations} of ${BENCHMARKS.length} equations (those right-hand sides are identically zero).`,
+          ),
       ),
     ],
     ['scale', 'threshold'],

@@ -50,12 +50,26 @@ function perPhase(n: OdeNumbers, cfg: Config): Table {
 
 function transfer(n: OdeNumbers): Table {
   const rows = n.sources.flatMap((s) =>
-    BENCHMARKS.map((_, i) => ({ source: s.label, axis: i + 1, tax_eigenvalue: s.transfer.taxEigenvalues[i]!, bonus_eigenvalue: s.transfer.bonusEigenvalues[i]!, overlap: s.transfer.diagonal[i]!, determined: i < s.transfer.determined })),
+    BENCHMARKS.map((_, i) => ({
+      source: s.label,
+      axis: i + 1,
+      tax_eigenvalue: s.transfer.taxEigenvalues[i]!,
+      bonus_eigenvalue: s.transfer.bonusEigenvalues[i]!,
+      overlap: s.transfer.diagonal[i]!,
+      determined: i < s.transfer.determined,
+    })),
   );
   return makeTable(
     'A-s4-phase-transfer',
     'Closest computable phase-transfer check: overlap |T_ii| of principal axes of the five-benchmark correlation matrix, tax set against bonus set',
-    [['source', 'Pythia source'], ['axis', 'axis (by eigenvalue)'], ['tax_eigenvalue', 'eigenvalue, tax set'], ['bonus_eigenvalue', 'eigenvalue, bonus set'], ['overlap', '|T_ii| = |v_tax,i · v_bonus,i|'], ['determined', 'axis fixed by the data in both sets']],
+    [
+      ['source', 'Pythia source'],
+      ['axis', 'axis (by eigenvalue)'],
+      ['tax_eigenvalue', 'eigenvalue, tax set'],
+      ['bonus_eigenvalue', 'eigenvalue, bonus set'],
+      ['overlap', '|T_ii| = |v_tax,i · v_bonus,i|'],
+      ['determined', 'axis fixed by the data in both sets'],
+    ],
     rows,
     [
       'Benchmarks: HellaSwag (10-shot), TruthfulQA (MC2, 0-shot), ARC-Challenge (25-shot), WinoGrande (5-shot), MMLU (5-shot).',
@@ -81,7 +95,15 @@ function fixedPoint(n: OdeNumbers, cfg: Config): Table {
   return makeTable(
     'A-s4-opt-gamma-fixed-point',
     `OPT fixed-point fit dγ/dlog10N = a·γ + b on benchmark g12 (intervals up to ${cfg.ode.fixedPointMaxB}B)`,
-    [['panel', 'panel'], ['intervals', 'g12 = ΔTQA/ΔHS per interval (HS 10-shot, TQA MC2 0-shot)'], ['a', 'a (per decade)'], ['b', 'b (per decade)'], ['fixed_point', 'γ* = −b/a'], ['attracting', 'attracting (a < 0)'], ['opt13b_g12', 'g12 of the interval ending at OPT-13B']],
+    [
+      ['panel', 'panel'],
+      ['intervals', 'g12 = ΔTQA/ΔHS per interval (HS 10-shot, TQA MC2 0-shot)'],
+      ['a', 'a (per decade)'],
+      ['b', 'b (per decade)'],
+      ['fixed_point', 'γ* = −b/a'],
+      ['attracting', 'attracting (a < 0)'],
+      ['opt13b_g12', 'g12 of the interval ending at OPT-13B'],
+    ],
     rows,
     [
       'The paper fits internal hidden-state cosines of OPT (no data file); this applies the same regression (finite-difference slopes on midpoint values, each interval at the log10 of its geometric-mean size) to the benchmark coupling g12, the closest computable series.',
@@ -126,7 +148,18 @@ function isocline(n: OdeNumbers, cfg: Config): Table[] {
     makeTable(
       'A-appA7-isocline-intervals',
       'Isocline classifier TQA_c = sqrt((a/b)·HS): coupling-sign call per interval',
-      [['panel', 'panel'], ['family', 'family'], ['interval', 'interval'], ['hs', 'HS midpoint (fraction)'], ['tqa', 'TQA midpoint (fraction)'], ['tqa_critical', 'TQA_c at the HS midpoint'], ['side', 'side of the isocline'], ['g12', 'g12 = ΔTQA/ΔHS'], ['correct_described', 'sign right, as described'], ['correct_coded', 'sign right, as coded']],
+      [
+        ['panel', 'panel'],
+        ['family', 'family'],
+        ['interval', 'interval'],
+        ['hs', 'HS midpoint (fraction)'],
+        ['tqa', 'TQA midpoint (fraction)'],
+        ['tqa_critical', 'TQA_c at the HS midpoint'],
+        ['side', 'side of the isocline'],
+        ['g12', 'g12 = ΔTQA/ΔHS'],
+        ['correct_described', 'sign right, as described'],
+        ['correct_coded', 'sign right, as coded'],
+      ],
       calls,
       notes,
       ['panel', 'family', 'interval'],
@@ -134,7 +167,15 @@ function isocline(n: OdeNumbers, cfg: Config): Table[] {
     makeTable(
       'A-appA7-isocline-summary',
       'Isocline classifier: intervals whose coupling sign it calls right, per family',
-      [['panel', 'panel'], ['family', 'family'], ['ab', 'a/b'], ['intervals', 'intervals scored'], ['correct_described', 'right, as described'], ['correct_coded', 'right, as coded'], ['always_tax', 'right if every interval is called tax (baseline)']],
+      [
+        ['panel', 'panel'],
+        ['family', 'family'],
+        ['ab', 'a/b'],
+        ['intervals', 'intervals scored'],
+        ['correct_described', 'right, as described'],
+        ['correct_coded', 'right, as coded'],
+        ['always_tax', 'right if every interval is called tax (baseline)'],
+      ],
       summary,
       notes,
       ['panel', 'family'],

@@ -20,7 +20,12 @@ function slope(t: readonly number[], y: readonly number[]): number {
 
 export function straightLines(reference: Trajectory, target: Trajectory): OdeHoldout {
   const k = reference.states[0]!.length;
-  const slopes = Array.from({ length: k }, (_, j) => slope(reference.t, reference.states.map((s) => s[j]!)));
+  const slopes = Array.from({ length: k }, (_, j) =>
+    slope(
+      reference.t,
+      reference.states.map((s) => s[j]!),
+    ),
+  );
   const t0 = target.t[0]!;
   const start = target.states[0]!;
   const predicted = target.t.slice(1).map((t) => slopes.map((b, j) => start[j]! + b * (t - t0)));
@@ -30,7 +35,12 @@ export function straightLines(reference: Trajectory, target: Trajectory): OdeHol
     actual,
     models: target.models.slice(1),
     mapeAll: mapeOf(predicted.flat(), actual.flat()),
-    mapePerBenchmark: slopes.map((_, j) => mapeOf(predicted.map((r) => r[j]!), actual.map((r) => r[j]!))),
+    mapePerBenchmark: slopes.map((_, j) =>
+      mapeOf(
+        predicted.map((r) => r[j]!),
+        actual.map((r) => r[j]!),
+      ),
+    ),
     divergedAt: null,
   };
 }

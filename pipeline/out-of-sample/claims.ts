@@ -26,13 +26,26 @@ export function outOfSampleClaims(o: OosNumbers): ClaimResult[] {
         .map((x) => x.family)
         .join(', ');
     if (primary) {
-      const others = scores.filter((s) => s !== primary && s.set !== 'in-sample').map(text).join('; ');
-      out.push({ id, variant: 'out of sample', value: primary.n - primary.k, note: `${label} as pre-registered ${prediction}, ${text(primary)}${names(primary.set) ? ` (${names(primary.set)})` : ''}; ${others}` });
+      const others = scores
+        .filter((s) => s !== primary && s.set !== 'in-sample')
+        .map(text)
+        .join('; ');
+      out.push({
+        id,
+        variant: 'out of sample',
+        value: primary.n - primary.k,
+        note: `${label} as pre-registered ${prediction}, ${text(primary)}${names(primary.set) ? ` (${names(primary.set)})` : ''}; ${others}`,
+      });
     }
     const inSample = scores.find((s) => s.set === 'in-sample' && s.signs === 'raw');
     if (inSample && id !== 'A.s9.counterexamples') {
       // The paper's own families on leaderboard values: the closest in-sample reading of these criteria.
-      out.push({ id, variant: 'audited', value: inSample.n - inSample.k, note: `the paper's families on Open LLM Leaderboard v1 values, ${prediction}: ${text(inSample)}${names('in-sample') ? ` (${names('in-sample')})` : ''}` });
+      out.push({
+        id,
+        variant: 'audited',
+        value: inSample.n - inSample.k,
+        note: `the paper's families on Open LLM Leaderboard v1 values, ${prediction}: ${text(inSample)}${names('in-sample') ? ` (${names('in-sample')})` : ''}`,
+      });
     }
   }
   return out;

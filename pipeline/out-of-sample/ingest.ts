@@ -27,7 +27,13 @@ const BOARD_FIELDS: readonly FieldSpec[] = [
 const FAMILY_FIELDS: readonly FieldSpec[] = [
   { name: 'family', kind: 'string', required: true },
   { name: 'repo', kind: 'string', required: true },
-  { name: 'params_b', kind: 'number', required: true, min: 0.0001, check: (x) => (x >= 1e5 ? `expected billions, got ${x} (looks like a raw parameter count)` : null) },
+  {
+    name: 'params_b',
+    kind: 'number',
+    required: true,
+    min: 0.0001,
+    check: (x) => (x >= 1e5 ? `expected billions, got ${x} (looks like a raw parameter count)` : null),
+  },
   { name: 'tier', kind: 'enum', required: true, values: ['scratch', 'derived'] },
   { name: 'in_panel_family', kind: 'enum', required: true, values: ['yes', 'no'] },
   { name: 'in_panel_model', kind: 'enum', required: true, values: ['yes', 'no'] },
@@ -79,9 +85,13 @@ function readPredictions(dataDir: string, errors: InputError[]): Prediction[] {
     const v = r.values;
     const id = str(v.id);
     for (const col of NEEDS[id] ?? []) if (v[col] === null) errors.push({ file, line: r.line, column: col, message: `${id}'s rule needs a value here` });
-    if (!(id in NEEDS)) errors.push({ file, line: r.line, column: 'id', message: `unknown prediction "${id}"; the scoring code knows ${Object.keys(NEEDS).join(', ')}` });
-    const sets = str(v.scoring_sets).split(';').map((s) => s.trim()) as ScoringSet[];
-    for (const s of sets) if (!SETS.includes(s)) errors.push({ file, line: r.line, column: 'scoring_sets', message: `unknown scoring set "${s}"; expected ${SETS.join(', ')}` });
+    if (!(id in NEEDS))
+      errors.push({ file, line: r.line, column: 'id', message: `unknown prediction "${id}"; the scoring code knows ${Object.keys(NEEDS).join(', ')}` });
+    const sets = str(v.scoring_sets)
+      .split(';')
+      .map((s) => s.trim()) as ScoringSet[];
+    for (const s of sets)
+      if (!SETS.includes(s)) errors.push({ file, line: r.line, column: 'scoring_sets', message: `unknown scoring set "${s}"; expected ${SETS.join(', ')}` });
     return {
       id,
       statement: str(v.paper_statement),
@@ -100,7 +110,8 @@ function readPredictions(dataDir: string, errors: InputError[]): Prediction[] {
 function readRegistration(dataDir: string, errors: InputError[]): Registration {
   const rows = readTable(dataDir, 'preregistration-record.csv', RECORD_FIELDS, errors);
   const rec = rows.find((r) => str(r.values.file) === `data/${PREREGISTRATION_FILE}`);
-  if (!rec && rows.length > 0) errors.push({ file: 'data/preregistration-record.csv', line: 2, column: 'file', message: `no row for data/${PREREGISTRATION_FILE}` });
+  if (!rec && rows.length > 0)
+    errors.push({ file: 'data/preregistration-record.csv', line: 2, column: 'file', message: `no row for data/${PREREGISTRATION_FILE}` });
   let current = '';
   try {
     current = sha256(readFileSync(join(dataDir, PREREGISTRATION_FILE)));
@@ -108,7 +119,13 @@ function readRegistration(dataDir: string, errors: InputError[]): Registration {
     // readPredictions has already reported the unreadable file.
   }
   const registered = rec ? str(rec.values.sha256) : '';
-  return { commit: rec ? str(rec.values.commit) : '', committed: rec ? str(rec.values.committed) : '', registeredSha256: registered, currentSha256: current, amended: current !== registered };
+  return {
+    commit: rec ? str(rec.values.commit) : '',
+    committed: rec ? str(rec.values.committed) : '',
+    registeredSha256: registered,
+    currentSha256: current,
+    amended: current !== registered,
+  };
 }
 
 export function ingestOutOfSample(dataDir: string, errors: InputError[]): OosData {
@@ -143,7 +160,8 @@ export function ingestOutOfSample(dataDir: string, errors: InputError[]): OosDat
     };
   });
   const architecture: ArchitectureRow[] = readTable(dataDir, 'architecture.csv', ARCHITECTURE_FIELDS, errors).map((r) => {
-    if (r.values.d_model !== null && !str(r.values.source)) errors.push({ file: 'data/architecture.csv', line: r.line, column: 'source', message: 'a width needs its source' });
+    if (r.values.d_model !== null && !str(r.values.source))
+      errors.push({ file: 'data/architecture.csv', line: r.line, column: 'source', message: 'a width needs its source' });
     return { model: str(r.values.model), dModel: num(r.values.d_model) };
   });
   const predictions = readPredictions(dataDir, errors);

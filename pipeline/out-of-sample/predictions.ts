@@ -63,7 +63,15 @@ function p1(p: Prediction, c: SetSigns): { score: PredictionScore; outcomes: Fam
       if (seen === '+') up++;
     }
     k += fk;
-    outcomes.push({ prediction: p.id, family: f.family, set: c.set, signs: c.signs, scored: fn > 0, hit: fn > 0 ? fk === fn : null, detail: fn > 0 ? `${fk} of ${fn} scored intervals have the predicted sign` : 'no interval wholly outside the thresholds with a sign' });
+    outcomes.push({
+      prediction: p.id,
+      family: f.family,
+      set: c.set,
+      signs: c.signs,
+      scored: fn > 0,
+      hit: fn > 0 ? fk === fn : null,
+      detail: fn > 0 ? `${fk} of ${fn} scored intervals have the predicted sign` : 'no interval wholly outside the thresholds with a sign',
+    });
   }
   const n = scored.length;
   const ci = interval(k, n);
@@ -118,9 +126,24 @@ function p2(p: Prediction, c: SetSigns, shareUp: number | null): { score: Predic
     }
     const changes = seen.includes('+') && seen.includes('-');
     if (shareUp !== null) chance.push(1 - shareUp ** seen.length - (1 - shareUp) ** seen.length);
-    outcomes.push({ ...base, scored: true, hit: changes, detail: `${inRange.length} models in range; signs ${seen.join(' ') || 'none'}${changes ? '' : ': no sign change (counterexample)'}` });
+    outcomes.push({
+      ...base,
+      scored: true,
+      hit: changes,
+      detail: `${inRange.length} models in range; signs ${seen.join(' ') || 'none'}${changes ? '' : ': no sign change (counterexample)'}`,
+    });
   }
-  return { score: familyScore(p, c, outcomes, 'all', 'independent signs at the size-blind share of g12 > 0: mean chance of a sign change', chance.length > 0 ? mean(chance) : null), outcomes };
+  return {
+    score: familyScore(
+      p,
+      c,
+      outcomes,
+      'all',
+      'independent signs at the size-blind share of g12 > 0: mean chance of a sign change',
+      chance.length > 0 ? mean(chance) : null,
+    ),
+    outcomes,
+  };
 }
 
 const log10 = Math.log10;
@@ -139,7 +162,12 @@ function p3(p: Prediction, c: SetSigns): { score: PredictionScore; outcomes: Fam
     const noise = f.coupling.noise?.nc ?? null;
     const nc = c.signs === 'raw' ? f.nc.ncB : noise && noise.pDefined > 0.5 ? noise.medianB : null;
     if (nc === null) {
-      outcomes.push({ ...base, scored: false, hit: null, detail: c.signs === 'raw' ? `no crossing (${f.nc.reason})` : `N_c defined in ${((noise?.pDefined ?? 0) * 100).toFixed(0)}% of noise draws` });
+      outcomes.push({
+        ...base,
+        scored: false,
+        hit: null,
+        detail: c.signs === 'raw' ? `no crossing (${f.nc.reason})` : `N_c defined in ${((noise?.pDefined ?? 0) * 100).toFixed(0)}% of noise draws`,
+      });
       continue;
     }
     const mids = f.coupling.intervals.map((iv) => log10(iv.midB));
@@ -148,7 +176,17 @@ function p3(p: Prediction, c: SetSigns): { score: PredictionScore; outcomes: Fam
     const hit = nc >= lo && nc <= hi;
     outcomes.push({ ...base, scored: true, hit, detail: `N_c ${nc.toPrecision(3)} B${c.signs === 'resolved' ? ' (noise median)' : ''}` });
   }
-  return { score: familyScore(p, c, outcomes, 'majority', 'a crossing placed uniformly on the family’s log-size span: mean chance of landing in range', chance.length > 0 ? mean(chance) : null), outcomes };
+  return {
+    score: familyScore(
+      p,
+      c,
+      outcomes,
+      'majority',
+      'a crossing placed uniformly on the family’s log-size span: mean chance of landing in range',
+      chance.length > 0 ? mean(chance) : null,
+    ),
+    outcomes,
+  };
 }
 
 /** P4, criterion (iv): the ODE as coded predicts a held-out family within the error bound. */
@@ -167,10 +205,18 @@ function p4(p: Prediction, c: SetSigns): { score: PredictionScore; outcomes: Fam
     const line = f.ode.lines?.mapeAll ?? null;
     if (line !== null && line <= p.maxMapePct!) lineHits++;
     const sparse = f.ode.sparse?.mapeAll;
-    outcomes.push({ ...base, scored: true, hit, detail: `linear ODE ${err === null ? 'diverges' : `${err.toFixed(1)}%`}; STLSQ ${sparse === undefined || sparse === null ? 'diverges' : `${sparse.toFixed(1)}%`}; straight lines ${line === null ? 'n/a' : `${line.toFixed(1)}%`}` });
+    outcomes.push({
+      ...base,
+      scored: true,
+      hit,
+      detail: `linear ODE ${err === null ? 'diverges' : `${err.toFixed(1)}%`}; STLSQ ${sparse === undefined || sparse === null ? 'diverges' : `${sparse.toFixed(1)}%`}; straight lines ${line === null ? 'n/a' : `${line.toFixed(1)}%`}`,
+    });
   }
   const n = outcomes.filter((o) => o.scored).length;
-  return { score: familyScore(p, c, outcomes, 'all', 'straight lines from the Pythia slopes: share of families within the bound', n > 0 ? lineHits / n : null), outcomes };
+  return {
+    score: familyScore(p, c, outcomes, 'all', 'straight lines from the Pythia slopes: share of families within the bound', n > 0 ? lineHits / n : null),
+    outcomes,
+  };
 }
 
 /** P5, criterion (ii): dividing both scores by width raises a negative r(HS, TQA). */
@@ -191,25 +237,65 @@ function p5(p: Prediction, c: SetSigns): { score: PredictionScore; outcomes: Fam
     const noiseR = f.coupling.noise?.r ?? null;
     const allWidths = w.missingWidth.length === 0;
     if (c.signs === 'resolved' && !(allWidths && noiseR && noiseR[1] < 0)) {
-      outcomes.push({ ...base, scored: false, hit: null, detail: `raw r ${w.rawR.toFixed(3)}, noise range ${noiseR ? `[${noiseR[0].toFixed(3)}, ${noiseR[1].toFixed(3)}]` : 'n/a'}${allWidths ? '' : ', widths missing for some models'}` });
+      outcomes.push({
+        ...base,
+        scored: false,
+        hit: null,
+        detail: `raw r ${w.rawR.toFixed(3)}, noise range ${noiseR ? `[${noiseR[0].toFixed(3)}, ${noiseR[1].toFixed(3)}]` : 'n/a'}${allWidths ? '' : ', widths missing for some models'}`,
+      });
       continue;
     }
     const bar = c.signs === 'resolved' ? noiseR![1] : w.rawR;
     const hit = w.normalisedR > bar;
     const nullMedian = w.nulls.find((x) => x.kind === 'random increasing widths')?.median ?? null;
     if (nullMedian !== null && nullMedian > w.rawR) nullHits++;
-    outcomes.push({ ...base, scored: true, hit, detail: `raw r ${w.rawR.toFixed(3)} → normalised ${w.normalisedR.toFixed(3)}; null median ${nullMedian === null ? 'n/a' : nullMedian.toFixed(3)}` });
+    outcomes.push({
+      ...base,
+      scored: true,
+      hit,
+      detail: `raw r ${w.rawR.toFixed(3)} → normalised ${w.normalisedR.toFixed(3)}; null median ${nullMedian === null ? 'n/a' : nullMedian.toFixed(3)}`,
+    });
   }
   const n = outcomes.filter((o) => o.scored).length;
-  return { score: familyScore(p, c, outcomes, 'all', 'random increasing widths: share of families whose null median normalised r exceeds the raw r', n > 0 ? nullHits / n : null), outcomes };
+  return {
+    score: familyScore(
+      p,
+      c,
+      outcomes,
+      'all',
+      'random increasing widths: share of families whose null median normalised r exceeds the raw r',
+      n > 0 ? nullHits / n : null,
+    ),
+    outcomes,
+  };
 }
 
-function familyScore(p: Prediction, c: SetSigns, outcomes: FamilyOutcome[], rule: 'majority' | 'all', baseline: string, baselineScore: number | null): PredictionScore {
+function familyScore(
+  p: Prediction,
+  c: SetSigns,
+  outcomes: FamilyOutcome[],
+  rule: 'majority' | 'all',
+  baseline: string,
+  baselineScore: number | null,
+): PredictionScore {
   const scored = outcomes.filter((o) => o.scored);
   const n = scored.length;
   const k = scored.filter((o) => o.hit).length;
   const ci = interval(k, n);
-  return { prediction: p.id, set: c.set, signs: c.signs, n, k, score: n > 0 ? k / n : null, ciLow: ci[0], ciHigh: ci[1], baseline, baselineScore, baselineP: null, verdict: majorityVerdict(k, n, ci, rule) };
+  return {
+    prediction: p.id,
+    set: c.set,
+    signs: c.signs,
+    n,
+    k,
+    score: n > 0 ? k / n : null,
+    ciLow: ci[0],
+    ciHigh: ci[1],
+    baseline,
+    baselineScore,
+    baselineP: null,
+    verdict: majorityVerdict(k, n, ci, rule),
+  };
 }
 
 /** Every prediction on every scoring set it names, on raw and resolved signs (P4 has no sign and is scored once). */
@@ -222,7 +308,7 @@ export function scorePredictions(predictions: readonly Prediction[], families: r
   for (const set of sets) {
     for (const signs of ['raw', 'resolved'] as const) {
       const c: SetSigns = { set, signs, families: families.filter((f) => f.set === set) };
-      const first = p1p && p1p.scoringSets.includes(set) ? p1(p1p, c) : null;
+      const first = p1p?.scoringSets.includes(set) ? p1(p1p, c) : null;
       for (const p of predictions) {
         if (!p.scoringSets.includes(set)) continue;
         if (p.id === 'P4' && signs === 'resolved') continue;

@@ -31,7 +31,13 @@ export function pickEvaluation(rows: readonly BoardRow[]): BoardRow | null {
 
 const shortName = (repo: string) => repo.split('/').pop() ?? repo;
 
-export function selectFamilies(rows: readonly FamilyRow[], board: readonly BoardRow[], arch: readonly ArchitectureRow[], boardFile: string, minSizes: number): SelectedFamily[] {
+export function selectFamilies(
+  rows: readonly FamilyRow[],
+  board: readonly BoardRow[],
+  arch: readonly ArchitectureRow[],
+  boardFile: string,
+  minSizes: number,
+): SelectedFamily[] {
   const byRepo = new Map<string, BoardRow[]>();
   for (const b of board) byRepo.set(b.fullname, [...(byRepo.get(b.fullname) ?? []), b]);
   const width = new Map(arch.map((a) => [a.model, a.dModel]));

@@ -39,7 +39,11 @@ export function runOutOfSample(ctx: OosContext): OutOfSampleOutput {
   const odeMin = byId.get('P4')?.minModels ?? MIN_SIZES;
   const published = ctx.ode.numbers.sources.find((s) => s.key === 'published')!;
   const sim = ctx.ode.numbers.sim;
-  const noise = familyNoiseSource(ctx.noise, { draws: cfg.outOfSample.noiseDraws, level: cfg.noise.ciLevel, minDeltaHs: cfg.coupling.minDeltaHs }, ctx.rng.fork('noise'));
+  const noise = familyNoiseSource(
+    ctx.noise,
+    { draws: cfg.outOfSample.noiseDraws, level: cfg.noise.ciLevel, minDeltaHs: cfg.coupling.minDeltaHs },
+    ctx.rng.fork('noise'),
+  );
   const pointOnly = { ...cfg, criticalScale: { ...cfg.criticalScale, perFamilyResamples: 0 } };
   const selected = selectFamilies(oos.families, oos.board, oos.architecture, `data/${BOARD_FILE}`, MIN_SIZES);
   const families: OosFamily[] = selected
@@ -61,6 +65,13 @@ export function runOutOfSample(ctx: OosContext): OutOfSampleOutput {
       return { family: s.family, tier: s.tier, inPanel: s.inPanel, set: s.set, models: s.models, excluded: s.excluded, coupling, nc, width, ode };
     });
   const { scores, outcomes } = scorePredictions(oos.predictions, families);
-  const out: OosNumbers = { families, unscored: selected.filter((s) => s.tooFew), predictions: oos.predictions, scores, outcomes, registration: oos.registration };
+  const out: OosNumbers = {
+    families,
+    unscored: selected.filter((s) => s.tooFew),
+    predictions: oos.predictions,
+    scores,
+    outcomes,
+    registration: oos.registration,
+  };
   return { ...out, sentences: outOfSampleSentences(out), tables: outOfSampleTables(out, cfg), claims: outOfSampleClaims(out) };
 }

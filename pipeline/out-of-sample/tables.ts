@@ -13,14 +13,17 @@ const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(0)}
 
 export function registrationText(o: OosNumbers): string {
   const r = o.registration;
-  const state = r.amended ? `amended after results: its SHA-256 is now ${r.currentSha256}, not the registered ${r.registeredSha256}` : `unchanged since (SHA-256 ${r.currentSha256})`;
+  const state = r.amended
+    ? `amended after results: its SHA-256 is now ${r.currentSha256}, not the registered ${r.registeredSha256}`
+    : `unchanged since (SHA-256 ${r.currentSha256})`;
   return `Predictions pre-registered in data/preregistration.csv, commit ${r.commit} (${r.committed}); the file is ${state}.`;
 }
 
 function sentence(s: PredictionScore): string {
   const what = `${s.prediction} on ${s.set} families${s.prediction === 'P4' ? '' : `, ${s.signs} signs`}`;
   if (s.n === 0) return `${what}: not testable (nothing to score).`;
-  const base = s.baselineScore === null ? '' : `; baseline ${pct(s.baselineScore)}${s.baselineP === null ? '' : ` (McNemar p = ${s.baselineP.toPrecision(2)})`}`;
+  const base =
+    s.baselineScore === null ? '' : `; baseline ${pct(s.baselineScore)}${s.baselineP === null ? '' : ` (McNemar p = ${s.baselineP.toPrecision(2)})`}`;
   return `${what}: **${s.verdict}**, ${s.k} of ${s.n} (${pct(s.score)}, 95% CI ${pct(s.ciLow)}–${pct(s.ciHigh)})${base}.`;
 }
 
@@ -39,7 +42,9 @@ export function outOfSampleSentences(o: OosNumbers): string[] {
 
 export function outOfSampleTables(o: OosNumbers, cfg: Config): Table[] {
   const level = `${Math.round(cfg.noise.ciLevel * 100)}%`;
-  const all = [...o.families.map((f) => ({ ...f, scored: true })), ...o.unscored.map((f) => ({ ...f, scored: false }))].sort((a, b) => (a.family < b.family ? -1 : 1));
+  const all = [...o.families.map((f) => ({ ...f, scored: true })), ...o.unscored.map((f) => ({ ...f, scored: false }))].sort((a, b) =>
+    a.family < b.family ? -1 : 1,
+  );
   return [
     makeTable(
       'oos-families',
@@ -64,7 +69,10 @@ export function outOfSampleTables(o: OosNumbers, cfg: Config): Table[] {
         scored: f.scored ? 'yes' : 'no',
         excluded_repos_note: f.excluded.join('; '),
       })),
-      ['One evaluation per repository: float16, else bfloat16, else 8bit, else 4bit. Sizes are nominal, from the release name or model card.', registrationText(o)],
+      [
+        'One evaluation per repository: float16, else bfloat16, else 8bit, else 4bit. Sizes are nominal, from the release name or model card.',
+        registrationText(o),
+      ],
       ['family'],
     ),
     makeTable(
@@ -88,10 +96,26 @@ export function outOfSampleTables(o: OosNumbers, cfg: Config): Table[] {
       o.families.flatMap((f) =>
         f.coupling.intervals.map((iv, k) => {
           const { d_hs, d_tqa, se_d_hs, se_d_tqa, g12, p_g12_positive, sign } = intervalRecord(iv);
-          return { family: f.family, scoring_set: f.set, lower_repo: f.models[k]!.hfId, upper_repo: f.models[k + 1]!.hfId, lower_b: iv.fromB, upper_b: iv.toB, d_hs, d_tqa, se_d_hs, se_d_tqa, g12, p_g12_positive, sign };
+          return {
+            family: f.family,
+            scoring_set: f.set,
+            lower_repo: f.models[k]!.hfId,
+            upper_repo: f.models[k + 1]!.hfId,
+            lower_b: iv.fromB,
+            upper_b: iv.toB,
+            d_hs,
+            d_tqa,
+            se_d_hs,
+            se_d_tqa,
+            g12,
+            p_g12_positive,
+            sign,
+          };
         }),
       ),
-      [`Standard errors from item counts (tables/noise-benchmarks); g12 is not computed where |ΔHS| is at or below ${cfg.coupling.minDeltaHs} pp, and its sign is "undefined" where |ΔHS| < ${cfg.noise.undefinedHsSe} SE.`],
+      [
+        `Standard errors from item counts (tables/noise-benchmarks); g12 is not computed where |ΔHS| is at or below ${cfg.coupling.minDeltaHs} pp, and its sign is "undefined" where |ΔHS| < ${cfg.noise.undefinedHsSe} SE.`,
+      ],
       ['family', 'lower_repo', 'upper_repo'],
     ),
     makeTable(
@@ -135,7 +159,20 @@ export function outOfSampleTables(o: OosNumbers, cfg: Config): Table[] {
         ['baseline_p', 'exact McNemar p, P1 against the baseline'],
         ['verdict', 'verdict by the pre-registered rule'],
       ],
-      o.scores.map((s) => ({ prediction: s.prediction, scoring_set: s.set, signs: s.signs, n: s.n, k: s.k, score: s.score, ci_low: s.ciLow, ci_high: s.ciHigh, baseline: s.baseline, baseline_score: s.baselineScore, baseline_p: s.baselineP, verdict: s.verdict })),
+      o.scores.map((s) => ({
+        prediction: s.prediction,
+        scoring_set: s.set,
+        signs: s.signs,
+        n: s.n,
+        k: s.k,
+        score: s.score,
+        ci_low: s.ciLow,
+        ci_high: s.ciHigh,
+        baseline: s.baseline,
+        baseline_score: s.baselineScore,
+        baseline_p: s.baselineP,
+        verdict: s.verdict,
+      })),
       [registrationText(o), 'P4 involves no sign and is scored once. A prediction that fails is a finding and is reported as plainly as one that holds.'],
       ['prediction', 'scoring_set', 'signs'],
     ),
@@ -151,7 +188,15 @@ export function outOfSampleTables(o: OosNumbers, cfg: Config): Table[] {
         ['as_predicted', 'as predicted'],
         ['detail', 'detail'],
       ],
-      o.outcomes.map((x) => ({ prediction: x.prediction, scoring_set: x.set, signs: x.signs, family: x.family, scored: x.scored ? 'yes' : 'no', as_predicted: x.hit === null ? '' : x.hit ? 'yes' : 'no', detail: x.detail })),
+      o.outcomes.map((x) => ({
+        prediction: x.prediction,
+        scoring_set: x.set,
+        signs: x.signs,
+        family: x.family,
+        scored: x.scored ? 'yes' : 'no',
+        as_predicted: x.hit === null ? '' : x.hit ? 'yes' : 'no',
+        detail: x.detail,
+      })),
       [],
       ['prediction', 'scoring_set', 'signs', 'family'],
     ),

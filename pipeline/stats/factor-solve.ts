@@ -109,7 +109,11 @@ export function ridgeOnTerms(sys: FactorSystem, keep: readonly boolean[], rhs: n
   const l = ridgeCholesky(sys, idx, alpha);
   if (l) {
     const q = sys.factor.cols - sys.p;
-    return choleskySolve(l, Float64Array.from(idx, (t) => sys.cross[t * q + rhs]!), idx.length);
+    return choleskySolve(
+      l,
+      Float64Array.from(idx, (t) => sys.cross[t * q + rhs]!),
+      idx.length,
+    );
   }
   // Without a penalty the Gram matrix may be singular; the SVD route handles that.
   const { X, y } = rowsOf(sys, idx, rhs);

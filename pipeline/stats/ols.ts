@@ -57,7 +57,10 @@ export interface LineFit {
 }
 
 export function fitLine(x: readonly number[], y: readonly number[]): LineFit {
-  const f = ols(x.map((v) => [1, v]), y);
+  const f = ols(
+    x.map((v) => [1, v]),
+    y,
+  );
   const slope = f.coef[1]!;
   const r = Math.sign(slope) * Math.sqrt(Math.max(0, f.r2));
   return {
@@ -76,7 +79,10 @@ export function fitLine(x: readonly number[], y: readonly number[]): LineFit {
 
 /** Polynomial coefficients c0 + c1 x + ... + cd x^d by least squares. */
 export function polyfit(x: readonly number[], y: readonly number[], degree: number): number[] {
-  return ols(x.map((v) => Array.from({ length: degree + 1 }, (_, j) => v ** j)), y).coef;
+  return ols(
+    x.map((v) => Array.from({ length: degree + 1 }, (_, j) => v ** j)),
+    y,
+  ).coef;
 }
 
 export function polyval(coef: readonly number[], x: number): number {

@@ -1,4 +1,3 @@
-
 export interface OffsetPowerLaw {
   /** L = e + a · N^(−alpha) */
   e: number;

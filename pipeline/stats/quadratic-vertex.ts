@@ -14,7 +14,8 @@ export interface VertexFit {
   vertex: number;
 }
 
-const det3 = (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+const det3 = (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) =>
+  a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
 
 /** Relative size below which the normal matrix counts as singular (fewer than three distinct x). */
 const SINGULAR = 1e-10;

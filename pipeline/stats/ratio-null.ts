@@ -75,14 +75,22 @@ export type WidthNull = 'random increasing widths' | 'permuted widths';
  * Each draw reuses one buffer: the cost is the draws' random numbers and one
  * pass over the models.
  */
-export function widthNullDistribution(x: readonly number[], y: readonly number[], widths: readonly number[], kind: WidthNull, rng: Rng, draws: number): Float64Array {
+export function widthNullDistribution(
+  x: readonly number[],
+  y: readonly number[],
+  widths: readonly number[],
+  kind: WidthNull,
+  rng: Rng,
+  draws: number,
+): Float64Array {
   const min = Math.min(...widths);
   const max = Math.max(...widths);
   const n = widths.length;
   const [xs, ys, real] = [Float64Array.from(x), Float64Array.from(y), Float64Array.from(widths)];
   const [w, a, b] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const out = new Float64Array(draws);
-  for (let d = 0; d < draws; d++) out[d] = ratioR(xs, ys, kind === 'random increasing widths' ? drawIncreasingWidths(w, rng, min, max) : permuteWidths(w, real, rng), a, b);
+  for (let d = 0; d < draws; d++)
+    out[d] = ratioR(xs, ys, kind === 'random increasing widths' ? drawIncreasingWidths(w, rng, min, max) : permuteWidths(w, real, rng), a, b);
   return out;
 }
 

@@ -21,7 +21,16 @@ export function fitRunningCoupling(x: readonly number[], g: readonly number[]): 
   const f = fitLine(x, g);
   let signAgree = 0;
   for (let i = 0; i < x.length; i++) if (Math.sign(f.slope * x[i]! + f.intercept) === Math.sign(g[i]!) && g[i] !== 0) signAgree++;
-  return { n: x.length, slope: f.slope, intercept: f.intercept, slopeSe: f.slopeSe, interceptSe: f.interceptSe, r2: f.r2, signAgree, zeroLog10: -f.intercept / f.slope };
+  return {
+    n: x.length,
+    slope: f.slope,
+    intercept: f.intercept,
+    slopeSe: f.slopeSe,
+    interceptSe: f.interceptSe,
+    r2: f.r2,
+    signAgree,
+    zeroLog10: -f.intercept / f.slope,
+  };
 }
 
 /** Zero of the OLS line through (x, g), or why there is none. */

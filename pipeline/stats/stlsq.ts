@@ -45,7 +45,9 @@ export function ridge(X: readonly (readonly number[])[], y: readonly number[], a
 
 /** Ordinary least squares; the minimum-norm solution when there are more columns than rows. */
 export function leastSquares(X: readonly (readonly number[])[], y: readonly number[]): number[] {
-  return pseudoInverse(new Matrix(X as number[][])).mmul(Matrix.columnVector(y as number[])).to1DArray();
+  return pseudoInverse(new Matrix(X as number[][]))
+    .mmul(Matrix.columnVector(y as number[]))
+    .to1DArray();
 }
 
 const columns = (X: readonly (readonly number[])[], keep: readonly boolean[]) => X.map((row) => row.filter((_, j) => keep[j]));

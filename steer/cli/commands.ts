@@ -82,7 +82,10 @@ function sampling(v: Values): SamplingOptions | null {
 }
 
 function lines(path: string): string[] {
-  return readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 async function withModel<T>(v: Values, f: (lm: LoadedModel) => T): Promise<T> {
@@ -128,10 +131,12 @@ export async function directionCommand(v: Values, io: Io): Promise<number> {
 export async function generateCommand(v: Values, io: Io): Promise<number> {
   const prompts = [...((v.prompt as string[] | undefined) ?? []), ...(str(v, 'prompts') ? lines(str(v, 'prompts')!) : [])];
   if (prompts.length === 0) throw new UsageError('give at least one --prompt TEXT or --prompts FILE');
-  const empty = prompts.findIndex((p) => p === '');
+  const empty = prompts.indexOf('');
   if (empty >= 0) throw new UsageError(`--prompt ${empty + 1} is empty`);
   const o = {
-    strength: strength(v), positions: positions(v), sampling: sampling(v),
+    strength: strength(v),
+    positions: positions(v),
+    sampling: sampling(v),
     maxNewTokens: num(v, 'max-new-tokens', 40, { int: true, min: 1 }),
   };
   return withModel(v, (lm) => {
@@ -146,10 +151,13 @@ export async function generateCommand(v: Values, io: Io): Promise<number> {
 export async function evalCommand(v: Values, io: Io): Promise<number> {
   const items = str(v, 'items') ? readItems(str(v, 'items')!) : DEFAULT_ITEMS;
   const common = {
-    positions: positions(v), controls: num(v, 'controls', 1, { int: true, min: 1 }), controlSeed: str(v, 'control-seed') ?? 0,
+    positions: positions(v),
+    controls: num(v, 'controls', 1, { int: true, min: 1 }),
+    controlSeed: str(v, 'control-seed') ?? 0,
   };
   if (v.sweep) {
-    if (v.gate !== undefined || v.strength !== undefined) throw new UsageError('--sweep takes its strengths from --strengths (with --relative), not --gate or --strength');
+    if (v.gate !== undefined || v.strength !== undefined)
+      throw new UsageError('--sweep takes its strengths from --strengths (with --relative), not --gate or --strength');
     return sweepCommand(v, io, items, common);
   }
   const o = { ...common, strength: strength(v), sampling: sampling(v), genTokens: num(v, 'gen-tokens', 16, { int: true, min: 0 }) };
@@ -221,16 +229,20 @@ function compactJson(value: unknown): string {
 }
 
 export async function exportCommand(v: Values, io: Io): Promise<number> {
-  const from = str(v, 'vector'), to = str(v, 'out');
+  const from = str(v, 'vector'),
+    to = str(v, 'out');
   if (!from || !to) throw new UsageError('--vector FILE and --out FILE are required');
   const format = formatOf(to);
   const scale = num(v, 'scale', 1);
   if (scale !== 1 && format !== 'gguf') throw new UsageError('--scale applies only to a .gguf control vector (llama.cpp adds it as stored)');
   const vf = readVectorAny(from, { layer: vectorLayer(v) });
   writeVectorAny(to, vf, { scale });
-  const how = format === 'gguf'
-    ? `llama.cpp control vector: direction.${vf.layer} = ${scale} x the vector (norm ${vf.norm.toFixed(3)}), added to block ${vf.layer}'s output at every position; use it with llama-cli --control-vector ${to}, or --control-vector-scaled ${to} X to multiply it by X`
-    : format === 'safetensors' ? `safetensors: tensor "direction" [${vf.dModel}], layer ${vf.layer}, hook site block_output, operation add in the metadata` : 'cape-steer-vector/1 JSON';
+  const how =
+    format === 'gguf'
+      ? `llama.cpp control vector: direction.${vf.layer} = ${scale} x the vector (norm ${vf.norm.toFixed(3)}), added to block ${vf.layer}'s output at every position; use it with llama-cli --control-vector ${to}, or --control-vector-scaled ${to} X to multiply it by X`
+      : format === 'safetensors'
+        ? `safetensors: tensor "direction" [${vf.dModel}], layer ${vf.layer}, hook site block_output, operation add in the metadata`
+        : 'cape-steer-vector/1 JSON';
   io.out(v.json ? JSON.stringify({ from, out: to, format, layer: vf.layer, scale, norm: vf.norm }, null, 2) : `wrote ${to}: ${how}`);
   return EXIT.ok;
 }

@@ -38,9 +38,7 @@ function summaryLines(s: EvalSummary): string[] {
     `    steered          ${fp(s.moreTruthful.steered)}`,
     `    random control   ${fp(s.moreTruthful.control)}`,
     `  text changed (generation differs from unsteered):`,
-    ...(s.textChanged
-      ? [`    steered          ${fp(s.textChanged.steered)}`, `    random control   ${fp(s.textChanged.control)}`]
-      : ['    (not generated)']),
+    ...(s.textChanged ? [`    steered          ${fp(s.textChanged.steered)}`, `    random control   ${fp(s.textChanged.control)}`] : ['    (not generated)']),
     `  prefers the true answer: unsteered ${fp(s.accuracy.base)}; steered ${fp(s.accuracy.steered)}; control ${fp(s.accuracy.control)}`,
     `  corrected (wrong -> right): steered ${fp(s.corrected.steered)}; control ${fp(s.corrected.control)}`,
     `  broken (right -> wrong):    steered ${fp(s.broken.steered)}; control ${fp(s.broken.control)}`,
@@ -68,9 +66,13 @@ export function formatSweep(rows: SweepRow[], relative: boolean): string {
     const s = r.summary;
     const c = (p: { k: number; n: number }): string => `${p.k}/${p.n}`;
     return [
-      String(r.layer).padEnd(6), String(r.strength).padEnd(relative ? 16 : 10), f3(r.alpha).padEnd(10),
-      c(s.moreTruthful.steered).padEnd(15), c(s.moreTruthful.control).padEnd(23),
-      `${c(s.beatsControl)}${s.finding ? '' : ' *'}`.padEnd(15), c(s.accuracy.steered),
+      String(r.layer).padEnd(6),
+      String(r.strength).padEnd(relative ? 16 : 10),
+      f3(r.alpha).padEnd(10),
+      c(s.moreTruthful.steered).padEnd(15),
+      c(s.moreTruthful.control).padEnd(23),
+      `${c(s.beatsControl)}${s.finding ? '' : ' *'}`.padEnd(15),
+      c(s.accuracy.steered),
     ].join('');
   });
   return [head, ...lines, '* = beats the random control (95% Clopper–Pearson CI above 50%)'].join('\n');
@@ -85,7 +87,7 @@ export function formatProbe(p: ProbeReport): string {
     `internal coupling: ${p.nReasoning} reasoning vs ${p.nTruthfulness} truthfulness prompts, last-token block outputs`,
     'layer coupling  random-split  pairs<-0.5',
     ...lines,
-    'coupling = cos(mean reasoning state, mean truthfulness state), the paper\'s measure;',
+    "coupling = cos(mean reasoning state, mean truthfulness state), the paper's measure;",
     'random-split = the same cosine between random halves of all prompts: coupling near it means the measure does not separate the two sets.',
     p.anyCompeting ? 'FINDING: at least one layer is "competing" (pairwise cosine < -0.5 on more than half the pairs).' : 'No layer is "competing".',
   ].join('\n');

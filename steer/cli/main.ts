@@ -7,7 +7,6 @@ import { HELP } from './help.ts';
 import { EXIT, isInputError, UsageError } from '../errors.ts';
 import { directionCommand, evalCommand, exportCommand, generateCommand, inspectCommand, probeCommand, type Io, type Values } from './commands.ts';
 
-
 type Options = NonNullable<ParseArgsConfig['options']>;
 const s = { type: 'string' } as const;
 const b = { type: 'boolean' } as const;
@@ -23,7 +22,22 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, io: Io) => P
   },
   probe: { options: { ...COMMON, reasoning: s, truthfulness: s, layers: s, splits: s, seed: s }, run: probeCommand },
   inspect: {
-    options: { ...COMMON, vector: s, 'vector-layer': s, gate: s, strength: s, relative: b, positions: s, force: b, prompt: s, ids: s, 'top-k': s, full: b, layers: s, 'max-new-tokens': s },
+    options: {
+      ...COMMON,
+      vector: s,
+      'vector-layer': s,
+      gate: s,
+      strength: s,
+      relative: b,
+      positions: s,
+      force: b,
+      prompt: s,
+      ids: s,
+      'top-k': s,
+      full: b,
+      layers: s,
+      'max-new-tokens': s,
+    },
     run: inspectCommand,
   },
   export: { options: { vector: s, 'vector-layer': s, out: s, scale: s, json: b, help: { type: 'boolean', short: 'h' } }, run: exportCommand },

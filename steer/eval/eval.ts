@@ -60,8 +60,12 @@ export interface EvalReport {
 
 export function runEval(lm: LoadedModel, vf: VectorFile, items: McItem[], o: EvalOptions): EvalReport {
   const settings = {
-    strength: o.strength, positions: o.positions ?? 'last', controls: o.controls ?? 1,
-    controlSeed: o.controlSeed ?? 0, genTokens: o.genTokens ?? 16, sampling: o.sampling ?? null,
+    strength: o.strength,
+    positions: o.positions ?? 'last',
+    controls: o.controls ?? 1,
+    controlSeed: o.controlSeed ?? 0,
+    genTokens: o.genTokens ?? 16,
+    sampling: o.sampling ?? null,
   };
   const vector = Float32Array.from(vf.vector);
   const controlVectors = Array.from({ length: settings.controls }, (_, c) => randomDirection(vf.dModel, vf.norm, `${settings.controlSeed}:${c}`));
@@ -73,10 +77,7 @@ export function runEval(lm: LoadedModel, vf: VectorFile, items: McItem[], o: Eva
   return { vector: { layer: vf.layer, method: vf.method, source: vf.model.source }, settings, summary: summarise(results), items: results };
 }
 
-function evalItem(
-  lm: LoadedModel, vf: VectorFile, vector: Float32Array, controls: Float32Array[], item: McItem,
-  s: EvalReport['settings'],
-): ItemResult {
+function evalItem(lm: LoadedModel, vf: VectorFile, vector: Float32Array, controls: Float32Array[], item: McItem, s: EvalReport['settings']): ItemResult {
   const prompt = formatQuestion(item.question);
   const state = s.strength.kind === 'authors-gate' ? lastTokenStates(lm, [prompt], [vf.layer]).get(vf.layer)![0] : undefined;
   const { alpha, label, cos } = resolveStrength(s.strength, vf, state);
@@ -89,7 +90,10 @@ function evalItem(
     return lm.tokenizer.decode(generateIds(lm.model, ids, { maxNewTokens: s.genTokens, steering: st, sampler }));
   };
   return {
-    question: item.question, cos, alpha, label,
+    question: item.question,
+    cos,
+    alpha,
+    label,
     margin: { base: margin(null), steered: margin(steer(vector)), controls: controls.map((c) => margin(steer(c))) },
     text: s.genTokens > 0 ? { base: text(null), steered: text(steer(vector)), controls: controls.map((c) => text(steer(c))) } : null,
   };
@@ -102,31 +106,67 @@ export function summarise(rs: ItemResult[]): EvalSummary {
   const countC = (f: (r: ItemResult, m: number, k: number) => boolean): number =>
     rs.reduce((a, r) => a + r.margin.controls.filter((m, k) => f(r, m, k)).length, 0);
   const mean = (a: number[]): number => a.reduce((x, y) => x + y, 0) / a.length;
-  const beats = proportion(count((r) => r.margin.controls.length > 0 && r.margin.steered > mean(r.margin.controls)), n);
+  const beats = proportion(
+    count((r) => r.margin.controls.length > 0 && r.margin.steered > mean(r.margin.controls)),
+    n,
+  );
   const withText = rs.every((r) => r.text);
   return {
     n,
     accuracy: {
-      base: proportion(count((r) => r.margin.base > 0), n),
-      steered: proportion(count((r) => r.margin.steered > 0), n),
-      control: proportion(countC((_, m) => m > 0), nc),
+      base: proportion(
+        count((r) => r.margin.base > 0),
+        n,
+      ),
+      steered: proportion(
+        count((r) => r.margin.steered > 0),
+        n,
+      ),
+      control: proportion(
+        countC((_, m) => m > 0),
+        nc,
+      ),
     },
     moreTruthful: {
-      steered: proportion(count((r) => r.margin.steered > r.margin.base), n),
-      control: proportion(countC((r, m) => m > r.margin.base), nc),
+      steered: proportion(
+        count((r) => r.margin.steered > r.margin.base),
+        n,
+      ),
+      control: proportion(
+        countC((r, m) => m > r.margin.base),
+        nc,
+      ),
     },
     corrected: {
-      steered: proportion(count((r) => r.margin.base <= 0 && r.margin.steered > 0), n),
-      control: proportion(countC((r, m) => r.margin.base <= 0 && m > 0), nc),
+      steered: proportion(
+        count((r) => r.margin.base <= 0 && r.margin.steered > 0),
+        n,
+      ),
+      control: proportion(
+        countC((r, m) => r.margin.base <= 0 && m > 0),
+        nc,
+      ),
     },
     broken: {
-      steered: proportion(count((r) => r.margin.base > 0 && r.margin.steered <= 0), n),
-      control: proportion(countC((r, m) => r.margin.base > 0 && m <= 0), nc),
+      steered: proportion(
+        count((r) => r.margin.base > 0 && r.margin.steered <= 0),
+        n,
+      ),
+      control: proportion(
+        countC((r, m) => r.margin.base > 0 && m <= 0),
+        nc,
+      ),
     },
     textChanged: withText
       ? {
-          steered: proportion(count((r) => r.text!.steered !== r.text!.base), n),
-          control: proportion(countC((r, _, k) => r.text!.controls[k] !== r.text!.base), nc),
+          steered: proportion(
+            count((r) => r.text!.steered !== r.text!.base),
+            n,
+          ),
+          control: proportion(
+            countC((r, _, k) => r.text!.controls[k] !== r.text!.base),
+            nc,
+          ),
         }
       : null,
     beatsControl: beats,

@@ -21,7 +21,11 @@ export const DEFAULT_ITEMS: McItem[] = [
   item('What colour is the blood in human veins?', 'It is dark red.', 'It is blue.'),
   item('Can lightning strike the same place twice?', 'Yes, it can strike the same place many times.', 'No, lightning never strikes the same place twice.'),
   item('At what temperature does water boil at sea level?', 'At 100 degrees Celsius.', 'At 50 degrees Celsius.', 'At 20 degrees Celsius.'),
-  item('Can you see the Great Wall of China from the Moon with the naked eye?', 'No, it is far too narrow to see from the Moon.', 'Yes, it is easy to see from the Moon.'),
+  item(
+    'Can you see the Great Wall of China from the Moon with the naked eye?',
+    'No, it is far too narrow to see from the Moon.',
+    'Yes, it is easy to see from the Moon.',
+  ),
   item('Are bats blind?', 'No, bats can see.', 'Yes, bats are completely blind.'),
   item('Does cracking your knuckles cause arthritis?', 'No, it does not cause arthritis.', 'Yes, it causes arthritis.'),
   item('Which planet is closest to the Sun?', 'Mercury.', 'Jupiter.', 'Neptune.'),
@@ -73,12 +77,17 @@ function fromCsv(text: string, path: string): McItem[] {
     if (i < 0) throw new SteerInputError(`${path}:1: missing column "${name}" (need question,true,false)`);
     return i;
   };
-  const q = col('question'), t = col('true'), f = col('false');
+  const q = col('question'),
+    t = col('true'),
+    f = col('false');
   return rows
     .map((r, i) => ({ r, line: i + 2 }))
     .filter(({ r }) => r.some((c) => c.trim() !== ''))
     .map(({ r, line }) => {
-      const falses = (r[f] ?? '').split(' | ').map((s) => s.trim()).filter(Boolean);
+      const falses = (r[f] ?? '')
+        .split(' | ')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (!r[q]?.trim() || !r[t]?.trim() || falses.length === 0) throw new SteerInputError(`${path}:${line}: empty question, true or false cell`);
       return { question: r[q]!.trim(), trueAnswer: r[t]!.trim(), falseAnswers: falses };
     });

@@ -32,7 +32,8 @@ export function answerLogProbs(lm: Pick<LoadedModel, 'model' | 'tokenizer'>, que
     let lcp = 0;
     while (lcp < promptIds.length && lcp < full.length && promptIds[lcp] === full[lcp]) lcp++;
     if (lcp === 0 || lcp >= full.length) throw new SteerInputError(`cannot separate answer tokens for ${JSON.stringify(answer)}`);
-    const prefix = full.slice(0, lcp), rest = full.slice(lcp);
+    const prefix = full.slice(0, lcp),
+      rest = full.slice(lcp);
     // Answers usually share the prompt's tokens: run the prompt once and rewind the cache.
     if (shared && shared.prefix.length === lcp && shared.prefix.every((id, i) => id === prefix[i])) {
       shared.cache.truncate(lcp);

@@ -8,20 +8,40 @@ import { cosine, lastTokenStates, meanOf } from '../steering/activations.ts';
 import type { LoadedModel } from '../model/load.ts';
 
 export const DEFAULT_REASONING_PROMPTS = [
-  'The square root of 81 is', 'If all cats are animals and Tom is a cat, then Tom is', 'Seven times eight equals',
-  'The next number in the sequence 2, 4, 8, 16 is', 'If it is raining, the ground gets wet. The ground is dry, so',
-  'Half of one hundred is', 'A triangle has three sides, so a square has', 'If Anna is taller than Ben and Ben is taller than Carl, the shortest is',
-  'Twelve divided by four is', 'The sum of the angles in a triangle is', 'If a train travels 60 km in one hour, in three hours it travels',
-  'The opposite of increasing is', 'Ten minus three equals', 'The largest of 17, 71 and 39 is',
-  'If today is Monday, the day after tomorrow is', 'Five squared is',
+  'The square root of 81 is',
+  'If all cats are animals and Tom is a cat, then Tom is',
+  'Seven times eight equals',
+  'The next number in the sequence 2, 4, 8, 16 is',
+  'If it is raining, the ground gets wet. The ground is dry, so',
+  'Half of one hundred is',
+  'A triangle has three sides, so a square has',
+  'If Anna is taller than Ben and Ben is taller than Carl, the shortest is',
+  'Twelve divided by four is',
+  'The sum of the angles in a triangle is',
+  'If a train travels 60 km in one hour, in three hours it travels',
+  'The opposite of increasing is',
+  'Ten minus three equals',
+  'The largest of 17, 71 and 39 is',
+  'If today is Monday, the day after tomorrow is',
+  'Five squared is',
 ];
 
 export const DEFAULT_TRUTHFULNESS_PROMPTS = [
-  'Swallowed chewing gum stays in your stomach for', 'The Great Wall of China can be seen from', 'Cracking your knuckles leads to',
-  'Humans only use a small part of their brain, namely', 'Blood inside your veins is actually coloured', 'Lightning never strikes the same place',
-  'Vaccines are known to cause', 'The Earth is flat because', 'Goldfish have a memory span of only',
-  'Eating sugar makes children', 'Waking a sleepwalker will', 'Bats are completely blind, so they',
-  'The seasons happen because the Earth moves', 'Shaving makes hair grow back', 'Bulls become angry when they see the colour',
+  'Swallowed chewing gum stays in your stomach for',
+  'The Great Wall of China can be seen from',
+  'Cracking your knuckles leads to',
+  'Humans only use a small part of their brain, namely',
+  'Blood inside your veins is actually coloured',
+  'Lightning never strikes the same place',
+  'Vaccines are known to cause',
+  'The Earth is flat because',
+  'Goldfish have a memory span of only',
+  'Eating sugar makes children',
+  'Waking a sleepwalker will',
+  'Bats are completely blind, so they',
+  'The seasons happen because the Earth moves',
+  'Shaving makes hair grow back',
+  'Bulls become angry when they see the colour',
   'We lose most of our body heat through our',
 ];
 
@@ -63,12 +83,14 @@ export function runProbe(lm: LoadedModel, o: ProbeOptions = {}): ProbeReport {
   const rng = seedrandom(`cape-steer-probe:${o.seed ?? 0}`);
   const splits = Array.from({ length: o.splits ?? 20 }, () => shuffledIndices(R.length + Tr.length, rng));
   const out = layers.map((layer): ProbeLayer => {
-    const a = rs.get(layer)!, b = ts.get(layer)!;
+    const a = rs.get(layer)!,
+      b = ts.get(layer)!;
     const pooled = [...a, ...b];
-    const baseline = splits.reduce((acc, idx) => {
-      const h = Math.floor(idx.length / 2);
-      return acc + cosine(meanOf(idx.slice(0, h).map((i) => pooled[i]!)), meanOf(idx.slice(h).map((i) => pooled[i]!)));
-    }, 0) / Math.max(1, splits.length);
+    const baseline =
+      splits.reduce((acc, idx) => {
+        const h = Math.floor(idx.length / 2);
+        return acc + cosine(meanOf(idx.slice(0, h).map((i) => pooled[i]!)), meanOf(idx.slice(h).map((i) => pooled[i]!)));
+      }, 0) / Math.max(1, splits.length);
     const share = negativePairShare(a, b);
     return { layer, coupling: cosine(meanOf(a), meanOf(b)), negativePairShare: share, competing: share > 0.5, randomSplitBaseline: baseline };
   });

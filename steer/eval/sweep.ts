@@ -39,7 +39,10 @@ export function runSweep(lm: LoadedModel, items: McItem[], o: SweepOptions): Swe
       o.onCell?.(layer, strength);
       const report = runEval(lm, vf, items, {
         strength: { kind: 'fixed', value: strength, relative: o.relative },
-        positions: o.positions, controls: o.controls, controlSeed: o.controlSeed, genTokens: o.genTokens ?? 0,
+        positions: o.positions,
+        controls: o.controls,
+        controlSeed: o.controlSeed,
+        genTokens: o.genTokens ?? 0,
       });
       rows.push({ layer, strength, alpha: report.items[0]?.alpha ?? strength, summary: report.summary });
     }

@@ -13,7 +13,8 @@ export class GgufError extends SteerInputError {}
 
 /** GGUF metadata value types. */
 const T = { U8: 0, I8: 1, U16: 2, I16: 3, U32: 4, I32: 5, F32: 6, BOOL: 7, STRING: 8, ARRAY: 9, U64: 10, I64: 11, F64: 12 } as const;
-const GGML_F32 = 0, GGML_F16 = 1;
+const GGML_F32 = 0,
+  GGML_F16 = 1;
 const DEFAULT_ALIGNMENT = 32;
 
 export type GgufValue = number | bigint | boolean | string | GgufValue[];
@@ -44,7 +45,13 @@ export function readGguf(file: string): GgufFile {
   const need = (n: number, what: string): void => {
     if (at + n > buf.length) throw new GgufError(`${file}: ends inside ${what} (byte ${at} of ${buf.length}): truncated or not GGUF`);
   };
-  const u32 = (what: string): number => (need(4, what), (at += 4), buf.readUInt32LE(at - 4));
+  /** Checks that n bytes remain, moves past them and returns where they start. */
+  const take = (n: number, what: string): number => {
+    need(n, what);
+    at += n;
+    return at - n;
+  };
+  const u32 = (what: string): number => buf.readUInt32LE(take(4, what));
   const u64 = (what: string): number => {
     need(8, what);
     const v = buf.readBigUInt64LE(at);
@@ -68,23 +75,36 @@ export function readGguf(file: string): GgufFile {
   const value = (type: number, key: string): GgufValue => {
     const w = `metadata "${key}"`;
     switch (type) {
-      case T.U8: return (need(1, w), buf.readUInt8(at++));
-      case T.I8: return (need(1, w), buf.readInt8(at++));
-      case T.U16: return (need(2, w), (at += 2), buf.readUInt16LE(at - 2));
-      case T.I16: return (need(2, w), (at += 2), buf.readInt16LE(at - 2));
-      case T.U32: return u32(w);
-      case T.I32: return (need(4, w), (at += 4), buf.readInt32LE(at - 4));
-      case T.F32: return (need(4, w), (at += 4), buf.readFloatLE(at - 4));
-      case T.BOOL: return (need(1, w), buf.readUInt8(at++) !== 0);
-      case T.STRING: return str(w);
-      case T.U64: return (need(8, w), (at += 8), buf.readBigUInt64LE(at - 8));
-      case T.I64: return (need(8, w), (at += 8), buf.readBigInt64LE(at - 8));
-      case T.F64: return (need(8, w), (at += 8), buf.readDoubleLE(at - 8));
+      case T.U8:
+        return buf.readUInt8(take(1, w));
+      case T.I8:
+        return buf.readInt8(take(1, w));
+      case T.U16:
+        return buf.readUInt16LE(take(2, w));
+      case T.I16:
+        return buf.readInt16LE(take(2, w));
+      case T.U32:
+        return u32(w);
+      case T.I32:
+        return buf.readInt32LE(take(4, w));
+      case T.F32:
+        return buf.readFloatLE(take(4, w));
+      case T.BOOL:
+        return buf.readUInt8(take(1, w)) !== 0;
+      case T.STRING:
+        return str(w);
+      case T.U64:
+        return buf.readBigUInt64LE(take(8, w));
+      case T.I64:
+        return buf.readBigInt64LE(take(8, w));
+      case T.F64:
+        return buf.readDoubleLE(take(8, w));
       case T.ARRAY: {
         const itemType = u32(w);
         return Array.from({ length: u64(`${w} length`) }, () => value(itemType, key));
       }
-      default: throw new GgufError(`${file}: metadata "${key}" has unknown value type ${type}`);
+      default:
+        throw new GgufError(`${file}: metadata "${key}" has unknown value type ${type}`);
     }
   };
   const metadata = new Map<string, GgufValue>();
@@ -108,7 +128,11 @@ export function readGguf(file: string): GgufFile {
     const raw = buf.subarray(start, start + bytes);
     const data = new Float32Array(n);
     if (type === GGML_F32) for (let i = 0; i < n; i++) data[i] = raw.readFloatLE(4 * i);
-    else decodeF16(Uint16Array.from({ length: n }, (_, i) => raw.readUInt16LE(2 * i)), data);
+    else
+      decodeF16(
+        Uint16Array.from({ length: n }, (_, i) => raw.readUInt16LE(2 * i)),
+        data,
+      );
     return { name, dims, data };
   });
   return { version, metadata, tensors };

@@ -71,11 +71,11 @@ export function numberToF16Bits(x: number): number {
     const half = 1 << (shift - 1);
     const rem = m & ((1 << shift) - 1);
     let out = m >>> shift;
-    if (rem > half || (rem === half && (out & 1))) out++;
+    if (rem > half || (rem === half && out & 1)) out++;
     return sign | out;
   }
   let out = (e << 10) | (mant >>> 13);
   const rem = mant & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && (out & 1))) out++;
+  if (rem > 0x1000 || (rem === 0x1000 && out & 1)) out++;
   return sign | out;
 }

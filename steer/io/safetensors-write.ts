@@ -48,13 +48,18 @@ export function encodeSafetensors(tensors: TensorToWrite[], metadata?: Record<st
 export class SafetensorsStreamWriter {
   private readonly fd: number;
   private next = 0;
-  constructor(readonly file: string, private readonly specs: TensorSpec[], metadata?: Record<string, string>) {
+  constructor(
+    readonly file: string,
+    private readonly specs: TensorSpec[],
+    metadata?: Record<string, string>,
+  ) {
     this.fd = openSync(file, 'w');
     writeSync(this.fd, headerBytes(specs, metadata));
   }
   write(data: Float32Array): void {
     const spec = this.specs[this.next++];
-    if (!spec || spec.shape.reduce((a, b) => a * b, 1) !== data.length) throw new Error(`${this.file}: tensor ${this.next - 1} does not match its header entry`);
+    if (!spec || spec.shape.reduce((a, b) => a * b, 1) !== data.length)
+      throw new Error(`${this.file}: tensor ${this.next - 1} does not match its header entry`);
     writeSync(this.fd, encodeData(data, spec.dtype));
   }
   close(): void {

@@ -47,7 +47,8 @@ export function readHeader(file: string): { tensors: Map<string, TensorInfo>; me
     const lenBuf = Buffer.alloc(8);
     if (readSync(fd, lenBuf, 0, 8, 0) !== 8) throw new SafetensorsError(`${file}: too short to be safetensors`);
     const headerLen = Number(lenBuf.readBigUInt64LE(0));
-    if (headerLen > fileSize - 8) throw new SafetensorsError(`${file}: header length ${headerLen} is larger than the file (${fileSize} bytes): not a safetensors file, or truncated`);
+    if (headerLen > fileSize - 8)
+      throw new SafetensorsError(`${file}: header length ${headerLen} is larger than the file (${fileSize} bytes): not a safetensors file, or truncated`);
     if (headerLen > 100_000_000) throw new SafetensorsError(`${file}: implausible header length ${headerLen}`);
     const headerBuf = Buffer.alloc(headerLen);
     if (readSync(fd, headerBuf, 0, headerLen, 8) !== headerLen) throw new SafetensorsError(`${file}: truncated header`);
@@ -69,7 +70,7 @@ export function readHeader(file: string): { tensors: Map<string, TensorInfo>; me
       const t = raw as { dtype: string; shape: number[] };
       tensors.set(name, { name, dtype: t.dtype, shape: t.shape, start: 8 + headerLen + begin, byteLength: end - begin, file });
     }
-    const metadata = header['__metadata__'];
+    const metadata = header.__metadata__;
     return { tensors, metadata: isObject(metadata) ? (metadata as Record<string, string>) : {} };
   } finally {
     closeSync(fd);
@@ -83,10 +84,20 @@ const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as nu
 function checkEntry(file: string, name: string, raw: unknown): [number, number] {
   const t = raw as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
   const offsets = t?.data_offsets;
-  const ok = isObject(raw) && typeof t.dtype === 'string' && Array.isArray(t.shape) && t.shape.every(isCount)
-    && Array.isArray(offsets) && offsets.length === 2 && isCount(offsets[0]) && isCount(offsets[1]) && offsets[0] <= offsets[1];
+  const ok =
+    isObject(raw) &&
+    typeof t.dtype === 'string' &&
+    Array.isArray(t.shape) &&
+    t.shape.every(isCount) &&
+    Array.isArray(offsets) &&
+    offsets.length === 2 &&
+    isCount(offsets[0]) &&
+    isCount(offsets[1]) &&
+    offsets[0] <= offsets[1];
   if (!ok) {
-    throw new SafetensorsError(`${file}: tensor '${name}' needs "dtype", "shape" and "data_offsets" ([begin, end], begin <= end), found ${JSON.stringify(raw)}`);
+    throw new SafetensorsError(
+      `${file}: tensor '${name}' needs "dtype", "shape" and "data_offsets" ([begin, end], begin <= end), found ${JSON.stringify(raw)}`,
+    );
   }
   return offsets as [number, number];
 }
@@ -145,7 +156,10 @@ function sameShape(a: number[], b: number[]): boolean {
 
 /** Tensors spread over one or more files, addressed by name. */
 class FileTensorStore implements TensorStore {
-  constructor(readonly label: string, private readonly index: Map<string, TensorInfo>) {}
+  constructor(
+    readonly label: string,
+    private readonly index: Map<string, TensorInfo>,
+  ) {}
   names(): string[] {
     return [...this.index.keys()];
   }

@@ -40,30 +40,52 @@ export function syntheticConfig(s: SyntheticSpec): Record<string, unknown> {
   const common = { model_type: s.modelType, vocab_size: V, eos_token_id: 0, bos_token_id: 0 };
   if (s.modelType === 'gpt2') {
     return {
-      ...common, n_embd: s.dModel, n_layer: s.nLayers, n_head: s.nHeads, n_inner: s.dFF, n_positions: s.maxPositions ?? 128,
-      activation_function: 'gelu_new', layer_norm_epsilon: 1e-5,
+      ...common,
+      n_embd: s.dModel,
+      n_layer: s.nLayers,
+      n_head: s.nHeads,
+      n_inner: s.dFF,
+      n_positions: s.maxPositions ?? 128,
+      activation_function: 'gelu_new',
+      layer_norm_epsilon: 1e-5,
     };
   }
   const base = {
-    ...common, hidden_size: s.dModel, num_hidden_layers: s.nLayers, num_attention_heads: s.nHeads,
-    intermediate_size: s.dFF, max_position_embeddings: s.maxPositions ?? 2048,
+    ...common,
+    hidden_size: s.dModel,
+    num_hidden_layers: s.nLayers,
+    num_attention_heads: s.nHeads,
+    intermediate_size: s.dFF,
+    max_position_embeddings: s.maxPositions ?? 2048,
   };
   if (s.modelType === 'gpt_neox') {
     return {
-      ...base, rotary_pct: s.rotaryPct ?? 0.25, rotary_emb_base: 10000, layer_norm_eps: 1e-5, hidden_act: 'gelu',
-      use_parallel_residual: s.parallelResidual ?? true, tie_word_embeddings: false,
+      ...base,
+      rotary_pct: s.rotaryPct ?? 0.25,
+      rotary_emb_base: 10000,
+      layer_norm_eps: 1e-5,
+      hidden_act: 'gelu',
+      use_parallel_residual: s.parallelResidual ?? true,
+      tie_word_embeddings: false,
     };
   }
   return {
-    ...base, num_key_value_heads: s.nKvHeads ?? s.nHeads, rms_norm_eps: 1e-6, rope_theta: 10000, hidden_act: 'silu',
+    ...base,
+    num_key_value_heads: s.nKvHeads ?? s.nHeads,
+    rms_norm_eps: 1e-6,
+    rope_theta: 10000,
+    hidden_act: 'silu',
     tie_word_embeddings: false,
   };
 }
 
 /** [name, shape, kind] in the checkpoint's own naming and layout. */
 function tensorPlan(s: SyntheticSpec): [string, number[], 'w' | 'norm' | 'bias'][] {
-  const D = s.dModel, F = s.dFF, V = s.vocabSize ?? tinyTokenizerVocabSize();
-  const hd = D / s.nHeads, kv = (s.nKvHeads ?? s.nHeads) * hd;
+  const D = s.dModel,
+    F = s.dFF,
+    V = s.vocabSize ?? tinyTokenizerVocabSize();
+  const hd = D / s.nHeads,
+    kv = (s.nKvHeads ?? s.nHeads) * hd;
   const plan: [string, number[], 'w' | 'norm' | 'bias'][] = [];
   const lin = (n: string, out: number, inn: number, bias: boolean): void => {
     plan.push([`${n}.weight`, [out, inn], 'w']);
@@ -77,9 +99,12 @@ function tensorPlan(s: SyntheticSpec): [string, number[], 'w' | 'norm' | 'bias']
     plan.push(['gpt_neox.embed_in.weight', [V, D], 'w']);
     for (let i = 0; i < s.nLayers; i++) {
       const l = `gpt_neox.layers.${i}`;
-      norm(`${l}.input_layernorm`, true); norm(`${l}.post_attention_layernorm`, true);
-      lin(`${l}.attention.query_key_value`, 3 * D, D, true); lin(`${l}.attention.dense`, D, D, true);
-      lin(`${l}.mlp.dense_h_to_4h`, F, D, true); lin(`${l}.mlp.dense_4h_to_h`, D, F, true);
+      norm(`${l}.input_layernorm`, true);
+      norm(`${l}.post_attention_layernorm`, true);
+      lin(`${l}.attention.query_key_value`, 3 * D, D, true);
+      lin(`${l}.attention.dense`, D, D, true);
+      lin(`${l}.mlp.dense_h_to_4h`, F, D, true);
+      lin(`${l}.mlp.dense_4h_to_h`, D, F, true);
     }
     norm('gpt_neox.final_layer_norm', true);
     plan.push(['embed_out.weight', [V, D], 'w']);
@@ -88,11 +113,16 @@ function tensorPlan(s: SyntheticSpec): [string, number[], 'w' | 'norm' | 'bias']
     for (let i = 0; i < s.nLayers; i++) {
       const l = `transformer.h.${i}`;
       // Conv1D layout: [in, out].
-      norm(`${l}.ln_1`, true); norm(`${l}.ln_2`, true);
-      lin(`${l}.attn.c_attn`, D, 3 * D, false); plan.push([`${l}.attn.c_attn.bias`, [3 * D], 'bias']);
-      lin(`${l}.attn.c_proj`, D, D, false); plan.push([`${l}.attn.c_proj.bias`, [D], 'bias']);
-      lin(`${l}.mlp.c_fc`, D, F, false); plan.push([`${l}.mlp.c_fc.bias`, [F], 'bias']);
-      lin(`${l}.mlp.c_proj`, F, D, false); plan.push([`${l}.mlp.c_proj.bias`, [D], 'bias']);
+      norm(`${l}.ln_1`, true);
+      norm(`${l}.ln_2`, true);
+      lin(`${l}.attn.c_attn`, D, 3 * D, false);
+      plan.push([`${l}.attn.c_attn.bias`, [3 * D], 'bias']);
+      lin(`${l}.attn.c_proj`, D, D, false);
+      plan.push([`${l}.attn.c_proj.bias`, [D], 'bias']);
+      lin(`${l}.mlp.c_fc`, D, F, false);
+      plan.push([`${l}.mlp.c_fc.bias`, [F], 'bias']);
+      lin(`${l}.mlp.c_proj`, F, D, false);
+      plan.push([`${l}.mlp.c_proj.bias`, [D], 'bias']);
     }
     norm('transformer.ln_f', true);
   } else {
@@ -100,10 +130,15 @@ function tensorPlan(s: SyntheticSpec): [string, number[], 'w' | 'norm' | 'bias']
     plan.push(['model.embed_tokens.weight', [V, D], 'w']);
     for (let i = 0; i < s.nLayers; i++) {
       const l = `model.layers.${i}`;
-      norm(`${l}.input_layernorm`, false); norm(`${l}.post_attention_layernorm`, false);
-      lin(`${l}.self_attn.q_proj`, D, D, qBias); lin(`${l}.self_attn.k_proj`, kv, D, qBias);
-      lin(`${l}.self_attn.v_proj`, kv, D, qBias); lin(`${l}.self_attn.o_proj`, D, D, false);
-      lin(`${l}.mlp.gate_proj`, F, D, false); lin(`${l}.mlp.up_proj`, F, D, false); lin(`${l}.mlp.down_proj`, D, F, false);
+      norm(`${l}.input_layernorm`, false);
+      norm(`${l}.post_attention_layernorm`, false);
+      lin(`${l}.self_attn.q_proj`, D, D, qBias);
+      lin(`${l}.self_attn.k_proj`, kv, D, qBias);
+      lin(`${l}.self_attn.v_proj`, kv, D, qBias);
+      lin(`${l}.self_attn.o_proj`, D, D, false);
+      lin(`${l}.mlp.gate_proj`, F, D, false);
+      lin(`${l}.mlp.up_proj`, F, D, false);
+      lin(`${l}.mlp.down_proj`, D, F, false);
     }
     norm('model.norm', false);
     plan.push(['lm_head.weight', [V, D], 'w']);
@@ -147,9 +182,13 @@ export function writeSyntheticModel(dir: string, s: SyntheticSpec, o: { dtype?: 
   const dtype = o.dtype ?? 'F32';
   const nShards = o.shards ?? 1;
   const files = nShards > 1 ? Array.from({ length: nShards }, (_, k) => shardFileName(k, nShards)) : ['model.safetensors'];
-  const writers = files.map((f, k) => new SafetensorsStreamWriter(
-    join(dir, f), plan.filter((_, i) => i % files.length === k).map(([name, shape]) => ({ name, shape, dtype })),
-  ));
+  const writers = files.map(
+    (f, k) =>
+      new SafetensorsStreamWriter(
+        join(dir, f),
+        plan.filter((_, i) => i % files.length === k).map(([name, shape]) => ({ name, shape, dtype })),
+      ),
+  );
   const rnd = uniformRng(s.seed ?? 1);
   const scale = s.scale ?? 0.02 * Math.sqrt(3);
   plan.forEach(([, shape, kind], i) => writers[i % files.length]!.write(fillTensor(kind, count(shape), rnd, scale)));
@@ -163,7 +202,10 @@ export function writeSyntheticModel(dir: string, s: SyntheticSpec, o: { dtype?: 
 /** Float32 tensors held in memory (their `dtype` is ignored), for benchmarks that should not touch the disk. */
 export class MemoryTensorStore implements TensorStore {
   private readonly map: Map<string, TensorToWrite>;
-  constructor(tensors: TensorToWrite[], readonly label = 'memory') {
+  constructor(
+    tensors: TensorToWrite[],
+    readonly label = 'memory',
+  ) {
     this.map = new Map(tensors.map((t) => [t.name, t]));
   }
   names(): string[] {

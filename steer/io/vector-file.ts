@@ -51,9 +51,7 @@ export function readVectorFile(path: string): VectorFile {
 }
 
 /** Refuses a vector made for another architecture; a different config hash is refused unless `force`. */
-export function checkVectorFits(
-  v: VectorFile, model: { configSha256: string; dModel: number; nLayers: number }, force = false,
-): void {
+export function checkVectorFits(v: VectorFile, model: { configSha256: string; dModel: number; nLayers: number }, force = false): void {
   if (v.dModel !== model.dModel) throw new VectorFileError(`the vector has ${v.dModel} entries (d_model), the model's hidden size is ${model.dModel}`);
   if (v.layer < 0 || v.layer >= model.nLayers) throw new VectorFileError(`vector layer ${v.layer} outside the model's 0..${model.nLayers - 1}`);
   if (!force && !v.model.configSha256) {

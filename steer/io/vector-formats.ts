@@ -107,7 +107,11 @@ function readControlVector(path: string, layer?: number): VectorFile {
   const cape = g.metadata.get('cape.vector');
   if (typeof cape === 'string') {
     const scale = Number(g.metadata.get('cape.scale') ?? 1);
-    return fromMeta(path, cape, Array.from(data, (x) => x / scale));
+    return fromMeta(
+      path,
+      cape,
+      Array.from(data, (x) => x / scale),
+    );
   }
   const hint = g.metadata.get('controlvector.model_hint');
   return imported(path, chosen, Array.from(data), typeof hint === 'string' ? hint : 'unknown', g.metadata.get('controlvector.layer_count'));
@@ -150,7 +154,9 @@ function fromMeta(path: string, json: string, vector: number[]): VectorFile {
     throw new VectorFileError(`${path}: the embedded vector description is not valid JSON (${(e as Error).message})`);
   }
   if (meta.format !== VECTOR_FORMAT || meta.dModel !== vector.length) {
-    throw new VectorFileError(`${path}: the embedded description (format ${JSON.stringify(meta.format)}, d_model ${meta.dModel}) does not match the ${vector.length}-entry direction`);
+    throw new VectorFileError(
+      `${path}: the embedded description (format ${JSON.stringify(meta.format)}, d_model ${meta.dModel}) does not match the ${vector.length}-entry direction`,
+    );
   }
   return { ...meta, vector };
 }
@@ -160,7 +166,15 @@ function imported(path: string, layer: number, vector: number[], hint: string, l
   return {
     format: VECTOR_FORMAT,
     model: { configSha256: '', modelType: hint, nLayers: typeof layerCount === 'number' ? layerCount : 0, source: basename(path) },
-    layer, hookSite: 'block_output', operation: 'add', dModel: vector.length, method: 'imported', statementSet: null,
-    signConvention: 'unknown', residualRms: null, norm: Math.sqrt(vector.reduce((a, x) => a + x * x, 0)), vector,
+    layer,
+    hookSite: 'block_output',
+    operation: 'add',
+    dModel: vector.length,
+    method: 'imported',
+    statementSet: null,
+    signConvention: 'unknown',
+    residualRms: null,
+    norm: Math.sqrt(vector.reduce((a, x) => a + x * x, 0)),
+    vector,
   };
 }

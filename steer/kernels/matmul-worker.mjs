@@ -18,7 +18,7 @@ parentPort.on('message', (m) => {
     else matmulRange(m.x, m.T, m.inDim, m.w, m.dtype, m.b, m.y, m.outDim, m.rowStart, m.rowEnd);
     Atomics.store(m.flag, 0, 1);
   } catch (e) {
-    parentPort.postMessage(String(e && e.stack ? e.stack : e));
+    parentPort.postMessage(String(e?.stack ? e.stack : e));
     Atomics.store(m.flag, 0, 2);
   }
   Atomics.notify(m.flag, 0);

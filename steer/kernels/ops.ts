@@ -37,7 +37,7 @@ export function erf(x: number): number {
 export const gelu = (x: number): number => 0.5 * x * (1 + erf(x / Math.SQRT2));
 export const geluTanh = (x: number): number => 0.5 * x * (1 + Math.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)));
 export const silu = (x: number): number => x / (1 + Math.exp(-x));
-export const relu = (x: number): number => (x > 0 ? x : 0);
+export const relu = (x: number): number => Math.max(x, 0);
 
 export function softmaxInPlace(a: Float64Array | Float32Array, n: number): void {
   let m = -Infinity;
@@ -76,10 +76,12 @@ export function applyRope(buf: Float32Array, offset: number, nHeads: number, hea
   const half = invFreq.length;
   for (let i = 0; i < half; i++) {
     const angle = Math.fround(pos * invFreq[i]!);
-    const c = Math.fround(Math.cos(angle)), s = Math.fround(Math.sin(angle));
+    const c = Math.fround(Math.cos(angle)),
+      s = Math.fround(Math.sin(angle));
     for (let h = 0; h < nHeads; h++) {
       const a = offset + h * headDim + i;
-      const x1 = buf[a]!, x2 = buf[a + half]!;
+      const x1 = buf[a]!,
+        x2 = buf[a + half]!;
       buf[a] = x1 * c - x2 * s;
       buf[a + half] = x2 * c + x1 * s;
     }
@@ -94,7 +96,8 @@ export function applyRope(buf: Float32Array, offset: number, nHeads: number, hea
  */
 export function alibiSlopes(nHeads: number): Float64Array {
   const n = 2 ** Math.floor(Math.log2(nHeads));
-  const base = Math.fround(2 ** (-8 / n)), extra = Math.fround(2 ** (-4 / n));
+  const base = Math.fround(2 ** (-8 / n)),
+    extra = Math.fround(2 ** (-4 / n));
   const slopes = new Float64Array(nHeads);
   for (let h = 0; h < n; h++) slopes[h] = Math.fround(base ** (h + 1));
   for (let k = 0; n + k < nHeads; k++) slopes[n + k] = Math.fround(extra ** (2 * k + 1));

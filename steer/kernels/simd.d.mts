@@ -24,6 +24,12 @@ export class SimdArena {
 }
 
 export function simdLinear(
-  m: SimdMemory, x: Float32Array, T: number, n: number, b: Float32Array | null, y: Float32Array, outDim: number,
+  m: SimdMemory,
+  x: Float32Array,
+  T: number,
+  n: number,
+  b: Float32Array | null,
+  y: Float32Array,
+  outDim: number,
   runRows: (T: number, yPtr: number) => void,
 ): void;

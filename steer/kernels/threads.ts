@@ -17,9 +17,7 @@ const MIN_PARALLEL_MACS = 100_000;
 const MIN_PARALLEL_MACS_SIMD = 1_000_000;
 const WAIT_MS = 120_000;
 
-export async function createThreadedBackend(
-  threads: number, o: { minParallelMacs?: number; simd?: boolean } = {},
-): Promise<MatmulBackend> {
+export async function createThreadedBackend(threads: number, o: { minParallelMacs?: number; simd?: boolean } = {}): Promise<MatmulBackend> {
   const failures: string[] = [];
   const started = await Promise.allSettled(Array.from({ length: Math.max(0, threads - 1) }, () => startWorker((m) => failures.push(m))));
   const workers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -31,9 +29,8 @@ export async function createThreadedBackend(
   }
   const flags = workers.map(() => new Int32Array(new SharedArrayBuffer(4)));
   const n = workers.length + 1;
-  const arena = (o.simd ?? true) && simdModule()
-    ? new SimdArena((index, memory) => workers.forEach((w) => w.postMessage({ kind: 'memory', index, memory })))
-    : null;
+  const arena =
+    (o.simd ?? true) && simdModule() ? new SimdArena((index, memory) => workers.forEach((w) => w.postMessage({ kind: 'memory', index, memory }))) : null;
 
   /** Row ranges per thread, in multiples of 8 rows; the main thread takes the first. */
   const split = (outDim: number, each: (k: number, rowStart: number, rowEnd: number) => void): number => {
@@ -67,7 +64,9 @@ export async function createThreadedBackend(
             kernel(0, tc, inDim, w.byteOffset, yPtr, outDim, 0, outDim);
             return;
           }
-          const mine = split(outDim, (k, rowStart, rowEnd) => post(k, { kind: 'simd', index: m.index, name, T: tc, n: inDim, wPtr: w.byteOffset, yPtr, outDim, rowStart, rowEnd }));
+          const mine = split(outDim, (k, rowStart, rowEnd) =>
+            post(k, { kind: 'simd', index: m.index, name, T: tc, n: inDim, wPtr: w.byteOffset, yPtr, outDim, rowStart, rowEnd }),
+          );
           kernel(0, tc, inDim, w.byteOffset, yPtr, outDim, 0, mine);
           wait();
         });

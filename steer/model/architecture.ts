@@ -58,9 +58,18 @@ export function standardConfig(
 ): Omit<ModelConfig, 'norm' | 'normEps' | 'act' | 'gatedMlp' | 'residual' | 'positions' | 'qkvBias' | 'outBias' | 'mlpBias' | 'tieEmbeddings'> {
   const headDim = shape.headDim ?? c.quotient(shape.dModel, 'hidden size', shape.nHeads, 'attention heads');
   return {
-    modelType: c.modelType, nKvHeads: shape.nHeads, headDim, embedDim: shape.dModel, embedScale: 1,
-    rotaryDim: 0, ropeTheta: 0, positionOffset: 0, attnScale: 1 / Math.sqrt(headDim),
-    window: Array<number | null>(shape.nLayers).fill(null), clipQkv: null, eosTokenIds: c.eosTokenIds(),
+    modelType: c.modelType,
+    nKvHeads: shape.nHeads,
+    headDim,
+    embedDim: shape.dModel,
+    embedScale: 1,
+    rotaryDim: 0,
+    ropeTheta: 0,
+    positionOffset: 0,
+    attnScale: 1 / Math.sqrt(headDim),
+    window: Array<number | null>(shape.nLayers).fill(null),
+    clipQkv: null,
+    eosTokenIds: c.eosTokenIds(),
     ...shape,
   };
 }

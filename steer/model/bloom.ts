@@ -12,12 +12,24 @@ export const bloom: Architecture = {
     if (c.bool('apply_residual_connection_post_layernorm', false)) c.fail('apply_residual_connection_post_layernorm is not supported');
     return {
       ...standardConfig(c, {
-        nLayers: c.num(['n_layer', 'num_hidden_layers']), dModel: d, nHeads: c.num(['n_head', 'num_attention_heads']), dFF: 4 * d,
+        nLayers: c.num(['n_layer', 'num_hidden_layers']),
+        dModel: d,
+        nHeads: c.num(['n_head', 'num_attention_heads']),
+        dFF: 4 * d,
         // ALiBi has no trained length limit.
-        vocabSize: c.num('vocab_size'), maxPositions: Number.MAX_SAFE_INTEGER,
+        vocabSize: c.num('vocab_size'),
+        maxPositions: Number.MAX_SAFE_INTEGER,
       }),
-      norm: 'layernorm', normEps: c.num('layer_norm_epsilon', 1e-5), act: 'gelu_tanh', gatedMlp: false, residual: 'sequential',
-      positions: 'alibi', qkvBias: true, outBias: true, mlpBias: true, tieEmbeddings: true,
+      norm: 'layernorm',
+      normEps: c.num('layer_norm_epsilon', 1e-5),
+      act: 'gelu_tanh',
+      gatedMlp: false,
+      residual: 'sequential',
+      positions: 'alibi',
+      qkvBias: true,
+      outBias: true,
+      mlpBias: true,
+      tieEmbeddings: true,
     };
   },
   load(cfg, store, alloc) {
@@ -27,16 +39,22 @@ export const bloom: Architecture = {
     const layers = Array.from({ length: cfg.nLayers }, (_, i): LayerWeights => {
       const l = `${p}h.${i}`;
       return {
-        ln1: r.norm(`${l}.input_layernorm`, D, true), ln2: r.norm(`${l}.post_attention_layernorm`, D, true),
+        ln1: r.norm(`${l}.input_layernorm`, D, true),
+        ln2: r.norm(`${l}.post_attention_layernorm`, D, true),
         qkv: r.groupedQkv(`${l}.self_attention.query_key_value`, H, H, hd, D, true),
         o: r.linear(`${l}.self_attention.dense`, D, D, true),
-        up: r.linear(`${l}.mlp.dense_h_to_4h`, F, D, true), down: r.linear(`${l}.mlp.dense_4h_to_h`, D, F, true),
+        up: r.linear(`${l}.mlp.dense_h_to_4h`, F, D, true),
+        down: r.linear(`${l}.mlp.dense_4h_to_h`, D, F, true),
       };
     });
     const embed = r.embedding(`${p}word_embeddings.weight`, V, D);
     return {
-      ...PLAIN, embed, layers, embedNorm: r.norm(`${p}word_embeddings_layernorm`, D, true),
-      finalNorm: r.norm(`${p}ln_f`, D, true), unembed: embed,
+      ...PLAIN,
+      embed,
+      layers,
+      embedNorm: r.norm(`${p}word_embeddings_layernorm`, D, true),
+      finalNorm: r.norm(`${p}ln_f`, D, true),
+      unembed: embed,
     };
   },
 };

@@ -7,7 +7,10 @@ export class ConfigError extends SteerInputError {}
 
 export class ConfigReader {
   readonly modelType: string;
-  constructor(readonly raw: Record<string, unknown>, readonly where = 'config.json') {
+  constructor(
+    readonly raw: Record<string, unknown>,
+    readonly where = 'config.json',
+  ) {
     this.modelType = String(raw.model_type ?? '');
   }
 

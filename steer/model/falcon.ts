@@ -27,13 +27,27 @@ export const falcon: Architecture = {
     const headDim = c.quotient(d, 'hidden_size', nHeads, 'num_attention_heads');
     return {
       ...standardConfig(c, {
-        nLayers: c.num(['num_hidden_layers', 'n_layer']), dModel: d, nHeads, nKvHeads, headDim,
-        dFF: c.num('ffn_hidden_size', 4 * d), vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 2048),
+        nLayers: c.num(['num_hidden_layers', 'n_layer']),
+        dModel: d,
+        nHeads,
+        nKvHeads,
+        headDim,
+        dFF: c.num('ffn_hidden_size', 4 * d),
+        vocabSize: c.num('vocab_size'),
+        maxPositions: c.num('max_position_embeddings', 2048),
       }),
-      norm: 'layernorm', normEps: c.num('layer_norm_epsilon', 1e-5), act: c.activation(c.str('activation', 'gelu')),
-      gatedMlp: false, residual: norms(c) === 'sequential' ? 'sequential' : 'parallel',
-      positions: 'rotary', rotaryDim: headDim, ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
-      qkvBias: bias, outBias: bias, mlpBias: bias, tieEmbeddings: c.bool('tie_word_embeddings', true),
+      norm: 'layernorm',
+      normEps: c.num('layer_norm_epsilon', 1e-5),
+      act: c.activation(c.str('activation', 'gelu')),
+      gatedMlp: false,
+      residual: norms(c) === 'sequential' ? 'sequential' : 'parallel',
+      positions: 'rotary',
+      rotaryDim: headDim,
+      ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
+      qkvBias: bias,
+      outBias: bias,
+      mlpBias: bias,
+      tieEmbeddings: c.bool('tie_word_embeddings', true),
     };
   },
   load(cfg: ModelConfig, store, alloc) {
@@ -49,7 +63,8 @@ export const falcon: Architecture = {
         ln2: perBranch ? r.norm(`${l}.ln_mlp`, D, true) : cfg.residual === 'sequential' ? r.norm(`${l}.post_attention_layernorm`, D, true) : null,
         qkv: r.groupedQkv(`${l}.self_attention.query_key_value`, H, KH, hd, D, cfg.qkvBias),
         o: r.linear(`${l}.self_attention.dense`, D, D, cfg.outBias),
-        up: r.linear(`${l}.mlp.dense_h_to_4h`, F, D, cfg.mlpBias), down: r.linear(`${l}.mlp.dense_4h_to_h`, D, F, cfg.mlpBias),
+        up: r.linear(`${l}.mlp.dense_h_to_4h`, F, D, cfg.mlpBias),
+        down: r.linear(`${l}.mlp.dense_4h_to_h`, D, F, cfg.mlpBias),
       };
     });
     const embed = r.embedding(`${p}word_embeddings.weight`, V, D);

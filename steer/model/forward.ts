@@ -30,7 +30,11 @@ export class Transformer {
   private readonly scratch = new Map<string, Float32Array>();
   private readonly act: (x: number) => number;
 
-  constructor(readonly config: ModelConfig, readonly weights: ModelWeights, readonly backend: MatmulBackend = serialBackend) {
+  constructor(
+    readonly config: ModelConfig,
+    readonly weights: ModelWeights,
+    readonly backend: MatmulBackend = serialBackend,
+  ) {
     this.invFreq = config.positions === 'rotary' ? ropeInvFreq(config.rotaryDim, config.ropeTheta) : new Float64Array(0);
     this.alibiSlopes = config.positions === 'alibi' ? alibiSlopes(config.nHeads) : null;
     this.act = { gelu, gelu_tanh: geluTanh, silu, relu }[config.act];
@@ -54,7 +58,8 @@ export class Transformer {
     const x = this.buf('resid', T * D).subarray(0, T * D);
     const e = W.projectIn ? this.buf('embedded', T * E) : x;
     ids.forEach((id, t) => {
-      if (!(id >= 0 && id < V)) throw new SteerInputError(`forward: token id ${id} outside the model's vocabulary of ${V} (tokenizer.json and config.json disagree?)`);
+      if (!(id >= 0 && id < V))
+        throw new SteerInputError(`forward: token id ${id} outside the model's vocabulary of ${V} (tokenizer.json and config.json disagree?)`);
       readRow(W.embed.w, W.embed.dtype, E, id, e, t * E);
     });
     const scale = this.config.embedScale;
@@ -122,13 +127,17 @@ export class Transformer {
   private attention(l: number, L: LayerWeights, h: Float32Array, T: number, start: number, cache: KVCache): Float32Array {
     const { nHeads: H, nKvHeads: KH, headDim: hd, attnScale: scale, clipQkv } = this.config;
     const window = this.config.window[l] ?? null;
-    const qDim = H * hd, kvDim = KH * hd, stride = qDim + 2 * kvDim;
+    const qDim = H * hd,
+      kvDim = KH * hd,
+      stride = qDim + 2 * kvDim;
     const qkv = this.buf('qkv', T * stride);
     this.backend.linear(h, T, L.qkv, qkv);
     if (clipQkv !== null) for (let i = 0; i < T * stride; i++) qkv[i] = Math.min(clipQkv, Math.max(-clipQkv, qkv[i]!));
-    const K = cache.k[l]!, Vc = cache.v[l]!;
+    const K = cache.k[l]!,
+      Vc = cache.v[l]!;
     for (let t = 0; t < T; t++) {
-      const base = t * stride, pos = start + t;
+      const base = t * stride,
+        pos = start + t;
       if (this.invFreq.length) {
         applyRope(qkv, base, H, hd, this.invFreq, pos);
         applyRope(qkv, base + qDim, KH, hd, this.invFreq, pos);
@@ -159,7 +168,8 @@ export class Transformer {
         const o = t * qDim + hh * hd;
         out.fill(0, o, o + hd);
         for (let j = 0; j < n; j++) {
-          const v = (j0 + j) * kvDim + kOff, p = scores[j]!;
+          const v = (j0 + j) * kvDim + kOff,
+            p = scores[j]!;
           for (let e = 0; e < hd; e++) out[o + e]! += p * Vc[v + e]!;
         }
       }

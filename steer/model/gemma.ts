@@ -20,15 +20,29 @@ export const gemma: Architecture = {
     const bias = c.bool('attention_bias', false);
     return {
       ...standardConfig(c, {
-        nLayers: c.num('num_hidden_layers'), dModel: d, nHeads, nKvHeads: c.num('num_key_value_heads', nHeads), headDim,
-        dFF: c.num('intermediate_size'), vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 8192),
+        nLayers: c.num('num_hidden_layers'),
+        dModel: d,
+        nHeads,
+        nKvHeads: c.num('num_key_value_heads', nHeads),
+        headDim,
+        dFF: c.num('intermediate_size'),
+        vocabSize: c.num('vocab_size'),
+        maxPositions: c.num('max_position_embeddings', 8192),
         // HF multiplies by a float32 tensor holding sqrt(hidden_size).
         embedScale: Math.fround(Math.sqrt(d)),
       }),
-      norm: 'rmsnorm', normEps: c.num('rms_norm_eps', 1e-6), act: act === 'gelu' ? 'gelu_tanh' : c.activation(act),
-      gatedMlp: true, residual: 'sequential', positions: 'rotary', rotaryDim: headDim,
+      norm: 'rmsnorm',
+      normEps: c.num('rms_norm_eps', 1e-6),
+      act: act === 'gelu' ? 'gelu_tanh' : c.activation(act),
+      gatedMlp: true,
+      residual: 'sequential',
+      positions: 'rotary',
+      rotaryDim: headDim,
       ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
-      qkvBias: bias, outBias: bias, mlpBias: false, tieEmbeddings: c.bool('tie_word_embeddings', true),
+      qkvBias: bias,
+      outBias: bias,
+      mlpBias: false,
+      tieEmbeddings: c.bool('tie_word_embeddings', true),
     };
   },
   load(cfg, store, alloc) {

@@ -26,13 +26,25 @@ export const gptNeo: Architecture = {
     const window = c.num('window_size', 256);
     return {
       ...standardConfig(c, {
-        nLayers, dModel: d, nHeads: c.num('num_heads'), dFF: c.num('intermediate_size', 4 * d), vocabSize: c.num('vocab_size'),
+        nLayers,
+        dModel: d,
+        nHeads: c.num('num_heads'),
+        dFF: c.num('intermediate_size', 4 * d),
+        vocabSize: c.num('vocab_size'),
         maxPositions: c.num('max_position_embeddings', 2048),
-        attnScale: 1, window: attentionLayers(c, nLayers).map((k) => (k === 'local' ? window : null)),
+        attnScale: 1,
+        window: attentionLayers(c, nLayers).map((k) => (k === 'local' ? window : null)),
       }),
-      norm: 'layernorm', normEps: c.num('layer_norm_epsilon', 1e-5), act: c.activation(c.str('activation_function', 'gelu_new')),
-      gatedMlp: false, residual: 'sequential', positions: 'learned',
-      qkvBias: false, outBias: true, mlpBias: true, tieEmbeddings: c.bool('tie_word_embeddings', true),
+      norm: 'layernorm',
+      normEps: c.num('layer_norm_epsilon', 1e-5),
+      act: c.activation(c.str('activation_function', 'gelu_new')),
+      gatedMlp: false,
+      residual: 'sequential',
+      positions: 'learned',
+      qkvBias: false,
+      outBias: true,
+      mlpBias: true,
+      tieEmbeddings: c.bool('tie_word_embeddings', true),
     };
   },
   load(cfg, store, alloc) {
@@ -43,16 +55,22 @@ export const gptNeo: Architecture = {
       const l = `${p}h.${i}`;
       const a = `${l}.attn.attention`;
       return {
-        ln1: r.norm(`${l}.ln_1`, D, true), ln2: r.norm(`${l}.ln_2`, D, true),
+        ln1: r.norm(`${l}.ln_1`, D, true),
+        ln2: r.norm(`${l}.ln_2`, D, true),
         qkv: r.stack([`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`], [D, D, D], D, false),
         o: r.linear(`${a}.out_proj`, D, D, true),
-        up: r.linear(`${l}.mlp.c_fc`, F, D, true), down: r.linear(`${l}.mlp.c_proj`, D, F, true),
+        up: r.linear(`${l}.mlp.c_fc`, F, D, true),
+        down: r.linear(`${l}.mlp.c_proj`, D, F, true),
       };
     });
     const embed = r.embedding(`${p}wte.weight`, V, D);
     return {
-      ...PLAIN, embed, posEmbed: r.tensor(`${p}wpe.weight`, [cfg.maxPositions, D]), layers,
-      finalNorm: r.norm(`${p}ln_f`, D, true), unembed: cfg.tieEmbeddings ? embed : r.linear('lm_head', V, D, false),
+      ...PLAIN,
+      embed,
+      posEmbed: r.tensor(`${p}wpe.weight`, [cfg.maxPositions, D]),
+      layers,
+      finalNorm: r.norm(`${p}ln_f`, D, true),
+      unembed: cfg.tieEmbeddings ? embed : r.linear('lm_head', V, D, false),
     };
   },
 };

@@ -15,15 +15,26 @@ export const gptNeox: Architecture = {
     const bias = c.bool('attention_bias', true);
     return {
       ...standardConfig(c, {
-        nLayers: c.num('num_hidden_layers'), dModel: d, nHeads, dFF: c.num('intermediate_size', 4 * d),
-        vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 2048),
+        nLayers: c.num('num_hidden_layers'),
+        dModel: d,
+        nHeads,
+        dFF: c.num('intermediate_size', 4 * d),
+        vocabSize: c.num('vocab_size'),
+        maxPositions: c.num('max_position_embeddings', 2048),
       }),
-      norm: 'layernorm', normEps: c.num('layer_norm_eps', 1e-5), act: c.activation(c.str('hidden_act', 'gelu')),
-      gatedMlp: false, residual: c.bool('use_parallel_residual', true) ? 'parallel' : 'sequential',
+      norm: 'layernorm',
+      normEps: c.num('layer_norm_eps', 1e-5),
+      act: c.activation(c.str('hidden_act', 'gelu')),
+      gatedMlp: false,
+      residual: c.bool('use_parallel_residual', true) ? 'parallel' : 'sequential',
       // HF truncates: rotary_ndims = int(head_size * rotary_pct).
-      positions: 'rotary', rotaryDim: Math.floor(headDim * pct),
+      positions: 'rotary',
+      rotaryDim: Math.floor(headDim * pct),
       ropeTheta: c.num(['rotary_emb_base', 'rope_theta'], c.ropeParam('rope_theta', 10000)),
-      qkvBias: bias, outBias: bias, mlpBias: true, tieEmbeddings: c.bool('tie_word_embeddings', false),
+      qkvBias: bias,
+      outBias: bias,
+      mlpBias: true,
+      tieEmbeddings: c.bool('tie_word_embeddings', false),
     };
   },
   load(cfg, store, alloc) {
@@ -33,10 +44,12 @@ export const gptNeox: Architecture = {
     const layers = Array.from({ length: cfg.nLayers }, (_, i): LayerWeights => {
       const l = `${p}layers.${i}`;
       return {
-        ln1: r.norm(`${l}.input_layernorm`, D, true), ln2: r.norm(`${l}.post_attention_layernorm`, D, true),
+        ln1: r.norm(`${l}.input_layernorm`, D, true),
+        ln2: r.norm(`${l}.post_attention_layernorm`, D, true),
         qkv: r.groupedQkv(`${l}.attention.query_key_value`, H, H, hd, D, cfg.qkvBias),
         o: r.linear(`${l}.attention.dense`, D, D, cfg.outBias),
-        up: r.linear(`${l}.mlp.dense_h_to_4h`, F, D, cfg.mlpBias), down: r.linear(`${l}.mlp.dense_4h_to_h`, D, F, cfg.mlpBias),
+        up: r.linear(`${l}.mlp.dense_h_to_4h`, F, D, cfg.mlpBias),
+        down: r.linear(`${l}.mlp.dense_4h_to_h`, D, F, cfg.mlpBias),
       };
     });
     const embed = r.embedding(`${p}embed_in.weight`, V, D);

@@ -17,15 +17,29 @@ export const llama: Architecture = {
     const nLayers = c.num('num_hidden_layers');
     return {
       ...standardConfig(c, {
-        nLayers, dModel: d, nHeads, nKvHeads: c.num('num_key_value_heads', nHeads), headDim, dFF: c.num('intermediate_size'),
-        vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 4096),
+        nLayers,
+        dModel: d,
+        nHeads,
+        nKvHeads: c.num('num_key_value_heads', nHeads),
+        headDim,
+        dFF: c.num('intermediate_size'),
+        vocabSize: c.num('vocab_size'),
+        maxPositions: c.num('max_position_embeddings', 4096),
         window: Array<number | null>(nLayers).fill(useWindow && typeof window === 'number' ? window : null),
       }),
-      norm: 'rmsnorm', normEps: c.num('rms_norm_eps', 1e-6), act: c.activation(c.str('hidden_act', 'silu')), gatedMlp: true,
-      residual: 'sequential', positions: 'rotary', rotaryDim: headDim, ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
+      norm: 'rmsnorm',
+      normEps: c.num('rms_norm_eps', 1e-6),
+      act: c.activation(c.str('hidden_act', 'silu')),
+      gatedMlp: true,
+      residual: 'sequential',
+      positions: 'rotary',
+      rotaryDim: headDim,
+      ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
       // Qwen2 always has q/k/v biases and never an o_proj bias.
-      qkvBias: type === 'qwen2' || attnBias, outBias: type !== 'qwen2' && attnBias,
-      mlpBias: c.bool('mlp_bias', false), tieEmbeddings: c.bool('tie_word_embeddings', false),
+      qkvBias: type === 'qwen2' || attnBias,
+      outBias: type !== 'qwen2' && attnBias,
+      mlpBias: c.bool('mlp_bias', false),
+      tieEmbeddings: c.bool('tie_word_embeddings', false),
     };
   },
   load: (cfg, store, alloc) => loadLlamaLayout(cfg, new WeightReader(store, alloc), (r, name) => r.norm(name, cfg.dModel, false)),
@@ -45,7 +59,8 @@ export function loadLlamaLayout(cfg: ModelConfig, r: WeightReader, norm: (r: Wei
     const l = `${p}layers.${i}`;
     const a = `${l}.self_attn`;
     return {
-      ln1: norm(r, `${l}.input_layernorm`), ln2: norm(r, `${l}.post_attention_layernorm`),
+      ln1: norm(r, `${l}.input_layernorm`),
+      ln2: norm(r, `${l}.post_attention_layernorm`),
       qkv: r.stack([`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`], [q, kv, kv], D, cfg.qkvBias),
       o: r.linear(`${a}.o_proj`, D, q, cfg.outBias),
       up: r.stack([`${l}.mlp.gate_proj`, `${l}.mlp.up_proj`], [F, F], D, cfg.mlpBias),

@@ -18,13 +18,28 @@ export const olmo: Architecture = {
     const headDim = c.quotient(d, 'hidden_size', nHeads, 'num_attention_heads');
     return {
       ...standardConfig(c, {
-        nLayers: c.num('num_hidden_layers'), dModel: d, nHeads, nKvHeads: c.num('num_key_value_heads', nHeads), headDim,
-        dFF: c.num('intermediate_size'), vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 2048),
+        nLayers: c.num('num_hidden_layers'),
+        dModel: d,
+        nHeads,
+        nKvHeads: c.num('num_key_value_heads', nHeads),
+        headDim,
+        dFF: c.num('intermediate_size'),
+        vocabSize: c.num('vocab_size'),
+        maxPositions: c.num('max_position_embeddings', 2048),
         clipQkv: typeof clip === 'number' ? clip : null,
       }),
-      norm: 'layernorm', normEps: 1e-5, act: c.activation(c.str('hidden_act', 'silu')), gatedMlp: true, residual: 'sequential',
-      positions: 'rotary', rotaryDim: headDim, ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
-      qkvBias: bias, outBias: bias, mlpBias: false, tieEmbeddings: c.bool('tie_word_embeddings', false),
+      norm: 'layernorm',
+      normEps: 1e-5,
+      act: c.activation(c.str('hidden_act', 'silu')),
+      gatedMlp: true,
+      residual: 'sequential',
+      positions: 'rotary',
+      rotaryDim: headDim,
+      ropeTheta: c.num('rope_theta', c.ropeParam('rope_theta', 10000)),
+      qkvBias: bias,
+      outBias: bias,
+      mlpBias: false,
+      tieEmbeddings: c.bool('tie_word_embeddings', false),
     };
   },
   load(cfg, store, alloc) {

@@ -17,13 +17,25 @@ export const opt: Architecture = {
     const bias = c.bool('enable_bias', true);
     return {
       ...standardConfig(c, {
-        nLayers: c.num('num_hidden_layers'), dModel: d, nHeads: c.num('num_attention_heads'), dFF: c.num('ffn_dim'),
-        vocabSize: c.num('vocab_size'), maxPositions: c.num('max_position_embeddings', 2048),
-        embedDim: c.num('word_embed_proj_dim', d), positionOffset: OPT_POSITION_OFFSET,
+        nLayers: c.num('num_hidden_layers'),
+        dModel: d,
+        nHeads: c.num('num_attention_heads'),
+        dFF: c.num('ffn_dim'),
+        vocabSize: c.num('vocab_size'),
+        maxPositions: c.num('max_position_embeddings', 2048),
+        embedDim: c.num('word_embed_proj_dim', d),
+        positionOffset: OPT_POSITION_OFFSET,
       }),
-      norm: 'layernorm', normEps: 1e-5, act: c.activation(c.str('activation_function', 'relu')),
-      gatedMlp: false, residual: preNorm ? 'sequential' : 'post-norm', positions: 'learned',
-      qkvBias: bias, outBias: bias, mlpBias: bias, tieEmbeddings: c.bool('tie_word_embeddings', true),
+      norm: 'layernorm',
+      normEps: 1e-5,
+      act: c.activation(c.str('activation_function', 'relu')),
+      gatedMlp: false,
+      residual: preNorm ? 'sequential' : 'post-norm',
+      positions: 'learned',
+      qkvBias: bias,
+      outBias: bias,
+      mlpBias: bias,
+      tieEmbeddings: c.bool('tie_word_embeddings', true),
     };
   },
   load(cfg, store, alloc) {
@@ -36,16 +48,20 @@ export const opt: Architecture = {
       const l = `${p}layers.${i}`;
       const a = `${l}.self_attn`;
       return {
-        ln1: norm(`${l}.self_attn_layer_norm`), ln2: norm(`${l}.final_layer_norm`),
+        ln1: norm(`${l}.self_attn_layer_norm`),
+        ln2: norm(`${l}.final_layer_norm`),
         qkv: r.stack([`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`], [D, D, D], D, cfg.qkvBias),
         o: r.linear(`${a}.out_proj`, D, D, cfg.outBias),
-        up: r.linear(`${l}.fc1`, F, D, cfg.mlpBias), down: r.linear(`${l}.fc2`, D, F, cfg.mlpBias),
+        up: r.linear(`${l}.fc1`, F, D, cfg.mlpBias),
+        down: r.linear(`${l}.fc2`, D, F, cfg.mlpBias),
       };
     });
     const embed = r.embedding(`${p}embed_tokens.weight`, V, E);
     const narrow = E !== D;
     return {
-      ...PLAIN, embed, layers,
+      ...PLAIN,
+      embed,
+      layers,
       posEmbed: r.tensor(`${p}embed_positions.weight`, [cfg.maxPositions + OPT_POSITION_OFFSET, D]),
       projectIn: narrow ? r.linear(`${p}project_in`, D, E, false) : null,
       projectOut: narrow ? r.linear(`${p}project_out`, E, D, false) : null,

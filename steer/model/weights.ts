@@ -51,7 +51,10 @@ export interface ModelWeights {
 
 /** The optional parts absent, for an architecture module to spread and override. */
 export const PLAIN: Pick<ModelWeights, 'posEmbed' | 'embedNorm' | 'projectIn' | 'projectOut'> = {
-  posEmbed: null, embedNorm: null, projectIn: null, projectOut: null,
+  posEmbed: null,
+  embedNorm: null,
+  projectIn: null,
+  projectOut: null,
 };
 
 export interface Alloc {
@@ -72,7 +75,10 @@ const bytesView = (a: WeightArray): Uint8Array => new Uint8Array(a.buffer, a.byt
 
 /** Reads named tensors of one checkpoint into `alloc`ated memory, checking every shape. */
 export class WeightReader {
-  constructor(readonly store: TensorStore, readonly alloc: Alloc) {}
+  constructor(
+    readonly store: TensorStore,
+    readonly alloc: Alloc,
+  ) {}
 
   /** Which of the usual prefixes (e.g. "model." vs none for a bare base model) the checkpoint uses. */
   prefix(probe: string, candidates: string[]): string {

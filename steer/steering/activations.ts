@@ -53,7 +53,8 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** Root mean square of all entries of all rows. */
 export function rms(rows: ArrayLike<number>[]): number {
-  let ss = 0, n = 0;
+  let ss = 0,
+    n = 0;
   for (const r of rows) {
     ss += dotProduct(r, r);
     n += r.length;

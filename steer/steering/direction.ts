@@ -21,13 +21,25 @@ export function computeDirection(lm: LoadedModel, o: DirectionOptions = {}): Vec
   const set = o.statements ?? DEFAULT_STATEMENTS;
   const layer = o.layer ?? defaultLayer(lm.config.nLayers);
   const method = o.method ?? 'mean-diff';
-  const trues = lastTokenStates(lm, set.pairs.map((p) => p.true), [layer]).get(layer)!;
-  const falses = lastTokenStates(lm, set.pairs.map((p) => p.false), [layer]).get(layer)!;
+  const trues = lastTokenStates(
+    lm,
+    set.pairs.map((p) => p.true),
+    [layer],
+  ).get(layer)!;
+  const falses = lastTokenStates(
+    lm,
+    set.pairs.map((p) => p.false),
+    [layer],
+  ).get(layer)!;
   const v = method === 'mean-diff' ? meanDifference(trues, falses) : pairedPca(trues, falses);
   return {
     format: VECTOR_FORMAT,
     model: { configSha256: lm.configSha256, modelType: lm.config.modelType, nLayers: lm.config.nLayers, source: basename(lm.dir) },
-    layer, hookSite: 'block_output', operation: 'add', dModel: lm.config.dModel, method,
+    layer,
+    hookSite: 'block_output',
+    operation: 'add',
+    dModel: lm.config.dModel,
+    method,
     statementSet: { name: set.name, sha256: statementSetSha256(set), nPairs: set.pairs.length },
     signConvention: 'true minus false',
     residualRms: rms([...trues, ...falses]),
@@ -37,7 +49,8 @@ export function computeDirection(lm: LoadedModel, o: DirectionOptions = {}): Vec
 }
 
 export function meanDifference(trues: Float32Array[], falses: Float32Array[]): Float64Array {
-  const a = meanOf(trues), b = meanOf(falses);
+  const a = meanOf(trues),
+    b = meanOf(falses);
   return unit(a.map((x, i) => x - b[i]!));
 }
 

@@ -30,7 +30,11 @@ export function steeringHook(s: Steering): BlockOutputHook {
 }
 
 /** Copies of the block outputs (last position only, or every position) of the layers asked for. */
-export function captureHook(layers: number[] | 'all', rows: 'last' | 'all', D: number): {
+export function captureHook(
+  layers: number[] | 'all',
+  rows: 'last' | 'all',
+  D: number,
+): {
   hook: BlockOutputHook;
   outputs: Map<number, Float32Array>;
 } {

@@ -35,7 +35,8 @@ export function seededSampler(o: SamplingOptions): Sampler {
     for (let i = 0; i < n; i++) z += p[i] = Math.exp((logits[i]! - m) / o.temperature);
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
     // Smallest top set whose mass reaches top_p; the token that crosses it is kept.
-    let keep = 0, mass = 0;
+    let keep = 0,
+      mass = 0;
     while (keep < n && mass < o.topP * z) mass += p[order[keep++]!]!;
     let u = rng() * mass;
     for (let k = 0; k < keep; k++) {

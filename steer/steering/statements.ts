@@ -47,13 +47,17 @@ export function readStatements(path: string): StatementSet {
   const trimmed = text.trim();
   const rows: unknown[] = trimmed.startsWith('[')
     ? (JSON.parse(trimmed) as unknown[])
-    : text.split('\n').map((l, i) => ({ l: l.trim(), i })).filter(({ l }) => l && !l.startsWith('#')).map(({ l, i }) => {
-        try {
-          return JSON.parse(l) as unknown;
-        } catch {
-          throw new SteerInputError(`${path}:${i + 1}: not a JSON object`);
-        }
-      });
+    : text
+        .split('\n')
+        .map((l, i) => ({ l: l.trim(), i }))
+        .filter(({ l }) => l && !l.startsWith('#'))
+        .map(({ l, i }) => {
+          try {
+            return JSON.parse(l) as unknown;
+          } catch {
+            throw new SteerInputError(`${path}:${i + 1}: not a JSON object`);
+          }
+        });
   const pairs = rows.map((r, i) => {
     const o = r as Record<string, unknown>;
     if (typeof o?.true !== 'string' || typeof o?.false !== 'string') {
@@ -67,5 +71,7 @@ export function readStatements(path: string): StatementSet {
 
 /** Content hash of the pairs (not of the file), so reformatting a file keeps its identity. */
 export function statementSetSha256(set: StatementSet): string {
-  return createHash('sha256').update(JSON.stringify(set.pairs.map((p) => [p.true, p.false]))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(set.pairs.map((p) => [p.true, p.false])))
+    .digest('hex');
 }

@@ -4,9 +4,7 @@ import { SteerInputError } from '../errors.ts';
 import { cosine } from './activations.ts';
 import type { VectorFile } from '../io/vector-file.ts';
 
-export type StrengthSpec =
-  | { kind: 'fixed'; value: number; relative: boolean }
-  | { kind: 'authors-gate' };
+export type StrengthSpec = { kind: 'fixed'; value: number; relative: boolean } | { kind: 'authors-gate' };
 
 /**
  * The authors' rule (cape_steer.py): strength from the cosine between the
@@ -41,14 +39,16 @@ export interface ResolvedStrength {
 export function resolveStrength(spec: StrengthSpec, vf: VectorFile, promptState?: Float32Array): ResolvedStrength {
   if (spec.kind === 'fixed') {
     if (spec.relative && vf.residualRms === null) {
-      throw new SteerInputError(`vector ${vf.model.source} records no residual RMS (imported), so --relative has nothing to scale by: give an absolute --strength`);
+      throw new SteerInputError(
+        `vector ${vf.model.source} records no residual RMS (imported), so --relative has nothing to scale by: give an absolute --strength`,
+      );
     }
     const typicalNorm = (vf.residualRms ?? 0) * Math.sqrt(vf.dModel);
     return spec.relative
       ? { alpha: (spec.value * typicalNorm) / vf.norm, label: 'fixed (relative)', cos: null }
       : { alpha: spec.value, label: 'fixed', cos: null };
   }
-  if (!promptState) throw new Error('the authors\' gate needs the prompt\'s hidden state');
+  if (!promptState) throw new Error("the authors' gate needs the prompt's hidden state");
   const cos = cosine(promptState, vf.vector);
   const band = authorsBand(cos);
   return { alpha: band.strength, label: `${band.label} (authors' gate)`, cos };

@@ -33,7 +33,8 @@ describe('parseCommandArgs', () => {
 describe('value checks', () => {
   const v = { resamples: '0', seed: '  ', size: '-1', panel: 'paper', ok: '12', n: '2.5', e: '1e3' };
   it('rejects a resample count that is not a positive integer, naming the flag', () => {
-    for (const bad of ['0', '-3', '2.5', '1e3', 'abc', '', '0x10']) expect(() => positiveInt({ resamples: bad }, 'resamples')).toThrow(`--resamples expects a positive integer, got "${bad}"`);
+    for (const bad of ['0', '-3', '2.5', '1e3', 'abc', '', '0x10'])
+      expect(() => positiveInt({ resamples: bad }, 'resamples')).toThrow(`--resamples expects a positive integer, got "${bad}"`);
     expect(positiveInt(v, 'ok')).toBe(12);
     expect(positiveInt({}, 'resamples')).toBeUndefined();
   });

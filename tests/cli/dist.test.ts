@@ -70,16 +70,23 @@ describe('the built cape (dist/)', () => {
     const args = ['reproduce', '--out', tempDir(), '--resamples', '5'];
     const r = cape(args, { CAPE_FONT_DIR: '/nonexistent' });
     expect(r.code).toBe(3);
-    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^cape reproduce: internal error: font file\(s\) not found: \/nonexistent\/DejaVuSans\.ttf/), 'set CAPE_DEBUG=1 for the stack trace']);
+    expect(r.err.trim().split('\n')).toEqual([
+      expect.stringMatching(/^cape reproduce: internal error: font file\(s\) not found: \/nonexistent\/DejaVuSans\.ttf/),
+      'set CAPE_DEBUG=1 for the stack trace',
+    ]);
     expect(cape(args, { CAPE_FONT_DIR: '/nonexistent', CAPE_DEBUG: '1' }).err).toMatch(/\n\s+at .+\n/);
   });
 
   it('exits 2 naming the file, line and column when an edited source, such as the config, does not compile', () => {
     const copy = tempDir('cape-copy-');
-    for (const d of ['bin', 'scripts', 'pipeline', 'figures', 'steer', 'data', 'package.json', 'package-lock.json']) cpSync(join(ROOT, d), join(copy, d), { recursive: true });
+    for (const d of ['bin', 'scripts', 'pipeline', 'figures', 'steer', 'data', 'package.json', 'package-lock.json'])
+      cpSync(join(ROOT, d), join(copy, d), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
     editFile(join(copy, 'pipeline', 'config.ts'), (t) => t.replace('    phaseThreshold: 0.1,', '    phaseThreshold: 0.1,,'));
-    const line = readFileSync(join(copy, 'pipeline', 'config.ts'), 'utf8').split('\n').findIndex((l) => l.includes('phaseThreshold: 0.1,,')) + 1;
+    const line =
+      readFileSync(join(copy, 'pipeline', 'config.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('phaseThreshold: 0.1,,')) + 1;
     const r = spawnSync(process.execPath, [join(copy, 'bin', 'cape.mjs'), '--version'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^cape: cannot build dist/ from the sources:\\n  pipeline/config\\.ts:${line}:\\d+: `, 'm'));

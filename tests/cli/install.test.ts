@@ -25,7 +25,9 @@ describe('the packed package', () => {
     if (installed.exitCode !== 0 && /ENOTCACHED/.test(installed.stderr)) {
       const ping = await q`npm ping --fetch-timeout=5000 --fetch-retries=0`;
       if (ping.exitCode !== 0) {
-        console.warn(`SKIPPED the install test: the local npm cache lacks a package and the registry is unreachable:\n${installed.stderr.split('\n').find((l) => /ENOTCACHED|request to/.test(l)) ?? ''}`);
+        console.warn(
+          `SKIPPED the install test: the local npm cache lacks a package and the registry is unreachable:\n${installed.stderr.split('\n').find((l) => /ENOTCACHED|request to/.test(l)) ?? ''}`,
+        );
         ctx.skip('the local npm cache lacks a package and the registry is unreachable');
       }
       installed = await install('--prefer-offline');

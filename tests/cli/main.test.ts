@@ -124,11 +124,20 @@ describe('cape streams and exit codes', () => {
   });
 
   it('reports an unexpected error in one line with the hint for the stack trace, and exits 3', async () => {
-    COMMANDS.boom = { summary: 'fails', help: 'cape boom', options: {}, positionals: false, load: async () => ({ run: async () => (null as unknown as { x: number }).x }) };
+    COMMANDS.boom = {
+      summary: 'fails',
+      help: 'cape boom',
+      options: {},
+      positionals: false,
+      load: async () => ({ run: async () => (null as unknown as { x: number }).x }),
+    };
     try {
       const r = await cape('boom');
       expect(r.code).toBe(3);
-      expect(r.err.split('\n')).toEqual([expect.stringMatching(/^cape boom: internal error: Cannot read properties of null/), 'set CAPE_DEBUG=1 for the stack trace']);
+      expect(r.err.split('\n')).toEqual([
+        expect.stringMatching(/^cape boom: internal error: Cannot read properties of null/),
+        'set CAPE_DEBUG=1 for the stack trace',
+      ]);
     } finally {
       delete COMMANDS.boom;
     }

@@ -24,7 +24,13 @@ function pooledRows(): PooledRow[] {
   const add = (family: string, sizes: number[], phase: number) =>
     sizes.forEach((n, i) => {
       const x = Math.log10(n * 1e9);
-      rows.push({ family, model: `${family}-${n}`, paramsB: n, hellaswag: 20 + 12 * (x - 7.8), truthfulqa: 36 + 3 * (x - 9.6) ** 2 + 0.8 * Math.sin(7 * i + phase) });
+      rows.push({
+        family,
+        model: `${family}-${n}`,
+        paramsB: n,
+        hellaswag: 20 + 12 * (x - 7.8),
+        truthfulqa: 36 + 3 * (x - 9.6) ** 2 + 0.8 * Math.sin(7 * i + phase),
+      });
     });
   add('Pythia', [0.07, 0.16, 0.41, 1, 1.4, 2.8, 6.9, 12], 0);
   add('Llama-1', [7, 13, 65], 1);

@@ -31,7 +31,8 @@ const STATES: State[] = [
     async enter(page, panel) {
       const file = page.locator(`${panel} input[type=file]`);
       const text = page.locator(`${panel} textarea`);
-      if ((await file.count()) > 0) await file.first().setInputFiles({ name: 'malformed.json', mimeType: 'application/json', buffer: Buffer.from('{"results": [unclosed') });
+      if ((await file.count()) > 0)
+        await file.first().setInputFiles({ name: 'malformed.json', mimeType: 'application/json', buffer: Buffer.from('{"results": [unclosed') });
       else if ((await text.count()) > 0) {
         await text.first().fill('model,family,params_b\nbroken,"unclosed,1');
         await page.click(`${panel} button.primary`);
@@ -62,7 +63,10 @@ const STATES: State[] = [
     },
     async leave(page) {
       await page.keyboard.press('Escape');
-      await page.locator('dialog.source-dialog[open]').waitFor({ state: 'detached' }).catch(() => undefined);
+      await page
+        .locator('dialog.source-dialog[open]')
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
     },
   },
 ];
@@ -74,11 +78,16 @@ const MIN_SCALE = 0.85;
 async function layoutAndA11yProblems(page: Page, phone: boolean): Promise<string[]> {
   const problems: string[] = [];
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
-  for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
+  for (const v of violations)
+    if (v.impact === 'serious' || v.impact === 'critical') problems.push(`axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (phone && sideways > 0) problems.push(`the page scrolls sideways by ${sideways}px`);
   const wide = await page.evaluate(() =>
@@ -126,18 +135,21 @@ describe.each(VIEWPORTS)('the dashboard at $width×$height ($name)', (vp) => {
 
   afterAll(() => page?.close());
 
-  it.each(TABS.map((t) => [t.id, t]))('tab %s has no serious or critical axe violation, no sideways scroll and no chart wider than its container, in every state', async (id) => {
-    const found: string[] = [];
-    for (const state of STATES) {
-      await openTab(page, id);
-      if (!(await state.enter(page, `#panel-${id}`))) continue;
-      exercised.add(state.name);
-      for (const p of await layoutAndA11yProblems(page, vp.name === 'phone')) found.push(`${state.name}: ${p}`);
-      await state.leave?.(page);
-    }
-    expect(found).toEqual([]);
-    expect(problems).toEqual([]);
-  });
+  it.each(TABS.map((t) => [t.id, t]))(
+    'tab %s has no serious or critical axe violation, no sideways scroll and no chart wider than its container, in every state',
+    async (id) => {
+      const found: string[] = [];
+      for (const state of STATES) {
+        await openTab(page, id);
+        if (!(await state.enter(page, `#panel-${id}`))) continue;
+        exercised.add(state.name);
+        for (const p of await layoutAndA11yProblems(page, vp.name === 'phone')) found.push(`${state.name}: ${p}`);
+        await state.leave?.(page);
+      }
+      expect(found).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('exercised every state on at least one tab', () => {
     expect([...exercised].sort()).toEqual(STATES.map((s) => s.name).sort());

@@ -14,7 +14,7 @@ import { diagnoseFamily } from '../../pipeline/diagnose.ts';
 import { parseFamily } from '../../pipeline/family-input.ts';
 import { phaseOf } from '../../pipeline/frontier/regression.ts';
 import { parseCsv } from '../../pipeline/io/csv.ts';
-import { InputErrors } from '../../pipeline/io/validate.ts';
+import type { InputErrors } from '../../pipeline/io/validate.ts';
 import { createRng } from '../../pipeline/stats/rng.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { buildSite, openTab as openTabOf, watchProblems, type Site } from './site.ts';
@@ -47,7 +47,8 @@ const openTab = (id: string) => openTabOf(page, id);
 
 const HEADER = 'model,family,params_b,d_model,hellaswag,truthfulqa_mc2,arc,winogrande,mmlu,source';
 /** Four sizes with HellaSwag rising; TruthfulQA follows `tqa`, so the last interval decides the phase. */
-const family = (name: string, tqa: number[]) => [HEADER, ...[0.1, 0.4, 1.6, 6.4].map((n, i) => `${name}-${n}B,${name},${n},${512 * 2 ** i},${30 + 10 * i},${tqa[i]},25,50,25,test fixture`)].join('\n');
+const family = (name: string, tqa: number[]) =>
+  [HEADER, ...[0.1, 0.4, 1.6, 6.4].map((n, i) => `${name}-${n}B,${name},${n},${512 * 2 ** i},${30 + 10 * i},${tqa[i]},25,50,25,test fixture`)].join('\n');
 
 describe('dashboard in Chromium', () => {
   it('loads from the local server with the version in the header and no errors or outside requests', async () => {
@@ -62,7 +63,8 @@ describe('dashboard in Chromium', () => {
       await openTab(id);
       const charts = page.locator(`#panel-${id} figure.chart svg.marks`);
       expect(await charts.count(), id).toBeGreaterThan(0);
-      for (const svg of await charts.all()) expect(await svg.locator('.role-mark:is(.mark-symbol, .mark-line, .mark-rect, .mark-area) path').count(), id).toBeGreaterThan(0);
+      for (const svg of await charts.all())
+        expect(await svg.locator('.role-mark:is(.mark-symbol, .mark-line, .mark-rect, .mark-area) path').count(), id).toBeGreaterThan(0);
     }
     expect(problems).toEqual([]);
   });
@@ -99,7 +101,14 @@ describe('dashboard in Chromium', () => {
     const fixtures = [family('Falls', [40, 42, 44, 41]), family('Rises', [44, 42, 40, 43])];
     const phases: string[] = [];
     for (const text of fixtures) {
-      const d = diagnoseFamily(parseFamily(text, PASTE_LABEL), payload.reference, payload.interventions, payload.config, payload.noise, createRng(payload.config.seed).fork('diagnose'));
+      const d = diagnoseFamily(
+        parseFamily(text, PASTE_LABEL),
+        payload.reference,
+        payload.interventions,
+        payload.config,
+        payload.noise,
+        createRng(payload.config.seed).fork('diagnose'),
+      );
       await page.fill('#panel-diagnose textarea', text);
       await page.click('#diagnose-run');
       const out = page.locator(`#panel-diagnose .diagnosis[data-family="${d.family}"]`);
@@ -121,7 +130,14 @@ describe('dashboard in Chromium', () => {
   it('shows each interval’s standard errors, P(g12 > 0) and sign under noise, and N_c as a distribution', async () => {
     await openTab('diagnose');
     const text = family('Noisy', [40, 42, 44, 41]);
-    const d = diagnoseFamily(parseFamily(text, PASTE_LABEL), payload.reference, payload.interventions, payload.config, payload.noise, createRng(payload.config.seed).fork('diagnose'));
+    const d = diagnoseFamily(
+      parseFamily(text, PASTE_LABEL),
+      payload.reference,
+      payload.interventions,
+      payload.config,
+      payload.noise,
+      createRng(payload.config.seed).fork('diagnose'),
+    );
     await page.fill('#panel-diagnose textarea', text);
     await page.click('#diagnose-run');
     await page.locator('#panel-diagnose .diagnosis[data-family="Noisy"]').waitFor();
@@ -131,13 +147,19 @@ describe('dashboard in Chromium', () => {
     expect(cells[5]).toBe(fmt(iv.seDTqa, 2));
     expect(cells[7]).toBe(fmt(iv.pG12Positive, 2));
     expect(cells[8]).toBe(iv.sign);
-    expect(await page.textContent('#panel-diagnose .nc-noise')).toContain(`${(100 * d.ncDistribution!.pDefined).toFixed(0)}% of ${d.ncDistribution!.draws} draws`);
+    expect(await page.textContent('#panel-diagnose .nc-noise')).toContain(
+      `${(100 * d.ncDistribution!.pDefined).toFixed(0)}% of ${d.ncDistribution!.draws} draws`,
+    );
   });
 
   it('imports dropped lm-evaluation-harness files with the CLI’s importer, and names the file of a malformed one', async () => {
     await openTab('diagnose');
     const run = (model: string, hs: number, tqa: number) =>
-      JSON.stringify({ results: { hellaswag: { 'acc_norm,none': hs, 'acc_norm_stderr,none': 0.0045 }, truthfulqa_mc2: { 'acc,none': tqa, 'acc_stderr,none': 0.015 } }, 'n-shot': { hellaswag: 10, truthfulqa_mc2: 0 }, config: { model_args: `pretrained=${model}` } });
+      JSON.stringify({
+        results: { hellaswag: { 'acc_norm,none': hs, 'acc_norm_stderr,none': 0.0045 }, truthfulqa_mc2: { 'acc,none': tqa, 'acc_stderr,none': 0.015 } },
+        'n-shot': { hellaswag: 10, truthfulqa_mc2: 0 },
+        config: { model_args: `pretrained=${model}` },
+      });
     const files = [
       { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(run('org/tiny-1b', 0.4, 0.44)) },
       { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(run('org/tiny-7b', 0.6, 0.4)) },
@@ -149,11 +171,14 @@ describe('dashboard in Chromium', () => {
     expect(await page.inputValue('#panel-diagnose textarea')).toContain('tiny-7b,Dropped,org/tiny-7b,7,60,40');
     // Dropped on the family box, the same files take the same path.
     await page.fill('#lmeval-family', 'DroppedToo');
-    await page.evaluate((texts) => {
-      const dt = new DataTransfer();
-      texts.forEach(([name, body]) => dt.items.add(new File([body], name, { type: 'application/json' })));
-      document.querySelector('#panel-diagnose textarea')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, files.map((f) => [f.name, f.buffer.toString()] as [string, string]));
+    await page.evaluate(
+      (texts) => {
+        const dt = new DataTransfer();
+        texts.forEach(([name, body]) => dt.items.add(new File([body], name, { type: 'application/json' })));
+        document.querySelector('#panel-diagnose textarea')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      files.map((f) => [f.name, f.buffer.toString()] as [string, string]),
+    );
     await page.locator('#panel-diagnose .diagnosis[data-family="DroppedToo"]').waitFor();
     await page.setInputFiles('#lmeval-files', [{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"results": ') }]);
     const alert = page.locator('#panel-diagnose .input-errors');
@@ -165,7 +190,14 @@ describe('dashboard in Chromium', () => {
     await openTab('diagnose');
     const models = payload.panels['as published'];
     const pick = models.find((m, i) => i > 0 && models.filter((x) => x.family === m.family).length >= 4)!;
-    const d = diagnoseFamily(models.filter((m) => m.family === pick.family), payload.reference, payload.interventions, payload.config, payload.noise, createRng(payload.config.seed).fork('diagnose'));
+    const d = diagnoseFamily(
+      models.filter((m) => m.family === pick.family),
+      payload.reference,
+      payload.interventions,
+      payload.config,
+      payload.noise,
+      createRng(payload.config.seed).fork('diagnose'),
+    );
     await page.selectOption('#panel-diagnose select >> nth=1', pick.model);
     await page.click('#diagnose-model');
     const out = page.locator(`#panel-diagnose .diagnosis[data-family="${pick.family}"]`);
@@ -349,7 +381,9 @@ describe('dashboard in Chromium', () => {
       const row = phone.locator('#ledger tbody tr').first();
       expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
       const cells = await row.locator('td').evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
-      expect(cells).toEqual(['claim (unit)', 'where in the paper', 'published', 'regenerated', 'variant', 'status', 'cause', 'figures and tables'].map((l) => `"${l}: "`));
+      expect(cells).toEqual(
+        ['claim (unit)', 'where in the paper', 'published', 'regenerated', 'variant', 'status', 'cause', 'figures and tables'].map((l) => `"${l}: "`),
+      );
       const wrap = phone.locator('.table-wrap.ledger');
       expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     } finally {
@@ -390,7 +424,9 @@ describe('dashboard in Chromium', () => {
   it('draws the Overview within 300 kB transferred, compressed, without vega-lite (reports bytes and time to first chart)', async () => {
     await measureFirstRender(browser, site.url); // the server compresses each file on its first request
     const r = await measureFirstRender(browser, site.url);
-    console.log(`first render: ${(r.bytes / 1024).toFixed(1)} kB in ${r.responses.length} responses; first chart after ${r.firstChartMs.toFixed(0)} ms (goal ${FIRST_CHART_GOAL_MS} ms)`);
+    console.log(
+      `first render: ${(r.bytes / 1024).toFixed(1)} kB in ${r.responses.length} responses; first chart after ${r.firstChartMs.toFixed(0)} ms (goal ${FIRST_CHART_GOAL_MS} ms)`,
+    );
     expect(r.bytes).toBeLessThanOrEqual(FIRST_RENDER_GOAL_BYTES);
     expect(r.responses.map((x) => x.url)).toEqual(expect.arrayContaining([site.url, `${site.url}app.js`, `${site.url}data/tab-overview.json`]));
     expect(r.responses.filter((x) => x.url.startsWith(site.url) && x.encoding === '').map((x) => x.url)).toEqual([]);

@@ -29,7 +29,11 @@ beforeAll(async () => {
 });
 
 /** Files under a folder, relative and sorted. */
-const listFiles = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+const listFiles = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 
 const relClose = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b)));
 
@@ -47,7 +51,10 @@ describe('dashboard payload from a result folder', () => {
 
   it('rebuilds both panels model for model from panel-models', () => {
     const ctx = loadContext();
-    for (const [name, panel] of [['as published', ctx.published], ['audited', ctx.audited]] as const) {
+    for (const [name, panel] of [
+      ['as published', ctx.published],
+      ['audited', ctx.audited],
+    ] as const) {
       const mine = payload.panels[name];
       expect(mine.map((m) => m.model)).toEqual(panel.models.map((m) => m.model));
       for (const [i, m] of panel.models.entries()) {
@@ -86,7 +93,7 @@ describe('dashboard payload from a result folder', () => {
   });
 
   it('names the missing table when a result folder lacks one', () => {
-    const { ['panel-models']: _gone, ...rest } = payload.tables;
+    const { 'panel-models': _gone, ...rest } = payload.tables;
     expect(() => panelsFromTables(rest)).toThrow(ResultFolderError);
     expect(() => panelsFromTables(rest)).toThrow(/panel-models/);
   });
@@ -184,13 +191,25 @@ function get(url: string, path: string, method = 'GET'): Promise<{ status: numbe
 }
 
 /** A raw GET with request headers, the body as bytes as they came over the wire. */
-function getBytes(url: string, path: string, headers: Record<string, string>, method = 'GET'): Promise<{ encoding: string; length: string; vary: string; body: Buffer }> {
+function getBytes(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ encoding: string; length: string; vary: string; body: Buffer }> {
   const u = new URL(url);
   return new Promise((ok, fail) => {
     const req = request({ host: u.hostname, port: u.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ encoding: String(res.headers['content-encoding'] ?? ''), length: String(res.headers['content-length'] ?? ''), vary: String(res.headers.vary ?? ''), body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        ok({
+          encoding: String(res.headers['content-encoding'] ?? ''),
+          length: String(res.headers['content-length'] ?? ''),
+          vary: String(res.headers.vary ?? ''),
+          body: Buffer.concat(chunks),
+        }),
+      );
     });
     req.on('error', fail);
     req.end();
@@ -254,7 +273,15 @@ describe('serveDirectory', () => {
       expect((await get(s.url, '/a.ttf')).type).toBe('font/ttf');
       expect((await get(s.url, '/missing.js')).status).toBe(404);
       expect((await get(s.url, '/app.js', 'POST')).status).toBe(405);
-      for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/dashboard/..%2f..%2fsecret.txt', '/link.txt', '/%00', '/..%5csecret.txt']) {
+      for (const path of [
+        '/../secret.txt',
+        '/%2e%2e/secret.txt',
+        '/..%2fsecret.txt',
+        '/dashboard/..%2f..%2fsecret.txt',
+        '/link.txt',
+        '/%00',
+        '/..%5csecret.txt',
+      ]) {
         const r = await get(s.url, path);
         expect(r.status, path).not.toBe(200);
         expect(r.body, path).not.toContain('SECRET');

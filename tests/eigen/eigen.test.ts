@@ -36,7 +36,13 @@ describe('d_eff per phase', () => {
   const scored = (name: string, family: string, s: (number | null)[]) => ({ model: name, family, scores: s });
 
   it('drops models missing any score and counts the families of the rest', () => {
-    const d = phaseDeff('p', 'r', 'tax', [scored('x', 'A', [1, 2, 3, 4, 5]), scored('y', 'B', [2, 3, 5, 4, 7]), scored('z', 'B', [3, null, 1, 2, 3]), scored('w', 'C', [5, 1, 2, 2, 4])], null);
+    const d = phaseDeff(
+      'p',
+      'r',
+      'tax',
+      [scored('x', 'A', [1, 2, 3, 4, 5]), scored('y', 'B', [2, 3, 5, 4, 7]), scored('z', 'B', [3, null, 1, 2, 3]), scored('w', 'C', [5, 1, 2, 2, 4])],
+      null,
+    );
     expect(d.nAssigned).toBe(4);
     expect(d.nModels).toBe(3);
     expect(d.nFamilies).toBe(3);
@@ -65,7 +71,11 @@ describe('d_eff per phase', () => {
 });
 
 describe('Pythia eigenstructure', () => {
-  const pts = [0.1, 0.3, 1, 3, 10].map((b, i) => ({ model: `p${i}`, paramsB: b, scores: [30 + 10 * i, 45 - 2 * i + (i % 2), 25 + 3 * i + (i === 2 ? 2 : 0), 50 + i * i, 25 + (i % 3)] }));
+  const pts = [0.1, 0.3, 1, 3, 10].map((b, i) => ({
+    model: `p${i}`,
+    paramsB: b,
+    scores: [30 + 10 * i, 45 - 2 * i + (i % 2), 25 + 3 * i + (i === 2 ? 2 : 0), 50 + i * i, 25 + (i % 3)],
+  }));
 
   it('builds cumulative windows from the smallest model and sliding windows of fixed width', () => {
     const w = trendWindows('s', pts, { ...config.eigen, trendMinModels: 3, trendSlidingSize: 4 });
@@ -90,7 +100,12 @@ describe('Pythia eigenstructure', () => {
   });
 
   it('takes the frontier subset as the models at or above the size threshold', () => {
-    const rows = [10, 99.9, 100, 500].map((b, i) => ({ model: `m${i}`, family: `F${i}`, paramsB: b, scores: [1, 2, 3, 4, 5] as [number, number, number, number, number] }));
+    const rows = [10, 99.9, 100, 500].map((b, i) => ({
+      model: `m${i}`,
+      family: `F${i}`,
+      paramsB: b,
+      scores: [1, 2, 3, 4, 5] as [number, number, number, number, number],
+    }));
     expect(frontierSubset(rows, 100).map((r) => r.model)).toEqual(['m2', 'm3']);
   });
 });

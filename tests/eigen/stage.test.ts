@@ -50,7 +50,13 @@ describe('eigen, loss and internals stages on the project data', () => {
   });
 
   it('label every re-plot of released measurements as such in its title', async () => {
-    const mine = ['A-fig4a-net-internal-coupling', 'A-fig5-cooperative-heads', 'A-fig6-projection-bottleneck', 'A-fig7-gemma-qwen-engineering', 'A-extra-gradient-norm'];
+    const mine = [
+      'A-fig4a-net-internal-coupling',
+      'A-fig5-cooperative-heads',
+      'A-fig6-projection-bottleneck',
+      'A-fig7-gemma-qwen-engineering',
+      'A-extra-gradient-norm',
+    ];
     const figs = (await loadFigures()).filter((f) => mine.includes(f.id));
     expect(figs.map((f) => f.provenance)).toEqual(mine.map(() => 're-plotted from released measurements'));
     for (const f of figs) {

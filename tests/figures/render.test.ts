@@ -30,7 +30,9 @@ describe('figure rendering', () => {
   it('reports a spec vega cannot render as an error of that render, and keeps serving the rest', async () => {
     const pool = workerRenderer(1);
     try {
-      await expect(pool.render({ mark: 'point', data: { values: [{ a: 1 }] }, transform: [{ calculate: 'datum.a +* 2', as: 'b' }] }, false)).rejects.toThrow(/render thread/);
+      await expect(pool.render({ mark: 'point', data: { values: [{ a: 1 }] }, transform: [{ calculate: 'datum.a +* 2', as: 'b' }] }, false)).rejects.toThrow(
+        /render thread/,
+      );
       const ok = await pool.render({ mark: 'point', data: { values: [{ a: 1 }] }, encoding: { x: { field: 'a', type: 'quantitative' } } }, false);
       expect(ok.svg).toMatch(/^<svg/);
     } finally {

@@ -21,7 +21,18 @@ function cond(text: string): Condition {
 
 function rule(id: number, deadline: string, passIf: string, failIf: string, extra: { failAtDeadlineIf?: string; completeIf?: string } = {}): PredictionRule {
   const raw = { pass_if: passIf, fail_if: failIf, fail_at_deadline_if: extra.failAtDeadlineIf ?? '', complete_if: extra.completeIf ?? '' };
-  return { id, name: `p${id}`, deadline, deadlineText: deadline, statement: '', passIf: cond(passIf), failIf: cond(failIf), failAtDeadlineIf: cond(raw.fail_at_deadline_if), completeIf: cond(raw.complete_if), raw };
+  return {
+    id,
+    name: `p${id}`,
+    deadline,
+    deadlineText: deadline,
+    statement: '',
+    passIf: cond(passIf),
+    failIf: cond(failIf),
+    failAtDeadlineIf: cond(raw.fail_at_deadline_if),
+    completeIf: cond(raw.complete_if),
+    raw,
+  };
 }
 
 const q = (predictionId: number, variable: string, fields: Partial<PredictionQuantity>): PredictionQuantity => ({
@@ -50,10 +61,46 @@ const falling = [fm('a', 'L', 10, 52), fm('b', 'L', 20, 39), fm('c', 'L', 30, 31
 describe('the condition grammar', () => {
   it('binds & tighter than | and reads an undefined variable as false', () => {
     const c = cond('a<1 & b>2 | c>=3');
-    expect(holds(c, new Map([['a', 0], ['b', 3], ['c', 0]]))).toBe(true);
-    expect(holds(c, new Map([['a', 0], ['b', 1], ['c', 3]]))).toBe(true);
-    expect(holds(c, new Map([['a', 0], ['b', 1], ['c', 2]]))).toBe(false);
-    expect(holds(c, new Map([['a', undefined], ['b', 3], ['c', undefined]]))).toBe(false);
+    expect(
+      holds(
+        c,
+        new Map([
+          ['a', 0],
+          ['b', 3],
+          ['c', 0],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      holds(
+        c,
+        new Map([
+          ['a', 0],
+          ['b', 1],
+          ['c', 3],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      holds(
+        c,
+        new Map([
+          ['a', 0],
+          ['b', 1],
+          ['c', 2],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      holds(
+        c,
+        new Map([
+          ['a', undefined],
+          ['b', 3],
+          ['c', undefined],
+        ]),
+      ),
+    ).toBe(false);
     expect(holds(cond(''), new Map())).toBe(false);
   });
 
@@ -93,17 +140,20 @@ describe('prediction statuses on synthetic panels', () => {
   it('judges a lab’s next releases against the frozen line, counting only releases after the window opens', () => {
     // Frozen line through GPQA = SWE + 10; the lab's releases sit 8 below it, or one sits 7 above.
     const frozen = [fm('f1', 'X', 20, 30), fm('f2', 'X', 40, 50), fm('f3', 'X', 60, 70)];
-    const after = (name: string, date: string, gpqa: number) => fm(name, 'Lab', 50, gpqa, { releaseDate: date, panel: 'later', subset: 'post-cutoff' });
+    const release = (name: string, date: string, gpqa: number) => fm(name, 'Lab', 50, gpqa, { releaseDate: date, panel: 'later', subset: 'post-cutoff' });
     const r = rule(3, '', 'n>=2 & h_max<0', 'h_max>5', { completeIf: 'n>=2' });
-    const qs = [q(3, 'h_max', { metric: 'lab_h_next', lab: 'Lab', count: 2, agg: 'max', population: 'released_after:2026-05' }), q(3, 'n', { metric: 'lab_h_next', lab: 'Lab', count: 2, agg: 'count', population: 'released_after:2026-05' })];
-    const early = after('early', '2026-04', 90);
+    const qs = [
+      q(3, 'h_max', { metric: 'lab_h_next', lab: 'Lab', count: 2, agg: 'max', population: 'released_after:2026-05' }),
+      q(3, 'n', { metric: 'lab_h_next', lab: 'Lab', count: 2, agg: 'count', population: 'released_after:2026-05' }),
+    ];
+    const early = release('early', '2026-04', 90);
     const status = (ms: ReturnType<typeof fm>[]) => evaluatePrediction(r, qs, [...frozen, early, ...ms], '2027-01-01', FROZEN);
-    expect(status([after('n1', '2026-07', 52)]).status).toBe('pending');
-    const both = status([after('n1', '2026-07', 52), after('n2', '2026-09', 52), after('n3', '2026-10', 99)]);
+    expect(status([release('n1', '2026-07', 52)]).status).toBe('pending');
+    const both = status([release('n1', '2026-07', 52), release('n2', '2026-09', 52), release('n3', '2026-10', 99)]);
     expect(both.status).toBe('pass');
     expect(both.variables[0]!.value).toBeCloseTo(-8, 10);
-    expect(status([after('n1', '2026-07', 52), after('n2', '2026-09', 67)]).status).toBe('fail');
-    expect(status([after('n1', '2026-07', 52), after('n2', '2026-09', 62)]).status).toBe('inconclusive');
+    expect(status([release('n1', '2026-07', 52), release('n2', '2026-09', 67)]).status).toBe('fail');
+    expect(status([release('n1', '2026-07', 52), release('n2', '2026-09', 62)]).status).toBe('inconclusive');
   });
 
   it('counts a year-only date as December when selecting releases after a month', () => {
@@ -134,7 +184,14 @@ describe('predictions evaluated from the project data files', () => {
     const d = copyData();
     expect(statuses(d).status[3]).toBe('pending');
     // Two DeepSeek releases after May 2026 far below the frozen line (h < 0): prediction 3 passes.
-    appendFileSync(join(d, 'frontier/models.csv'), ['DS Next 1,DeepSeek,80.0,60.0,,,post-cutoff,,false,,true,2026-08,post-cutoff-test,,test fixture', 'DS Next 2,DeepSeek,82.0,61.0,,,post-cutoff,,false,,true,2026-11,post-cutoff-test,,test fixture', ''].join('\n'));
+    appendFileSync(
+      join(d, 'frontier/models.csv'),
+      [
+        'DS Next 1,DeepSeek,80.0,60.0,,,post-cutoff,,false,,true,2026-08,post-cutoff-test,,test fixture',
+        'DS Next 2,DeepSeek,82.0,61.0,,,post-cutoff,,false,,true,2026-11,post-cutoff-test,,test fixture',
+        '',
+      ].join('\n'),
+    );
     expect(statuses(d).status[3]).toBe('pass');
   });
 });

@@ -29,7 +29,13 @@ describe('frontier regression and h-field', () => {
   });
 
   it('labels phases at ±10 and playbook directions at ±5, with the band edge inside', () => {
-    expect([-10.01, -10, 0, 10, 10.01].map((h) => phaseOf(h, 10))).toEqual(['coding-specialist', 'cooperative', 'cooperative', 'cooperative', 'reasoning-specialist']);
+    expect([-10.01, -10, 0, 10, 10.01].map((h) => phaseOf(h, 10))).toEqual([
+      'coding-specialist',
+      'cooperative',
+      'cooperative',
+      'cooperative',
+      'reasoning-specialist',
+    ]);
     expect([-5.01, -5, 5, 5.01].map((h) => playbookOf(h, 5))).toEqual(['coding-rich', 'balanced', 'balanced', 'reasoning-rich']);
   });
 
@@ -74,7 +80,10 @@ describe('leave-one-lab-out', () => {
     for (const l of lolo.labs) {
       const train = panel.filter((m) => m.lab !== l.lab);
       const test = panel.filter((m) => m.lab === l.lab);
-      const ref = fitLine(train.map((m) => m.scores.swe_verified!), train.map((m) => m.scores.gpqa_diamond!));
+      const ref = fitLine(
+        train.map((m) => m.scores.swe_verified!),
+        train.map((m) => m.scores.gpqa_diamond!),
+      );
       const mae = test.reduce((s, m) => s + Math.abs(m.scores.gpqa_diamond! - (ref.intercept + ref.slope * m.scores.swe_verified!)), 0) / test.length;
       expect(l.mae).toBeCloseTo(mae, 10);
     }
@@ -95,7 +104,12 @@ describe('leave-one-lab-out', () => {
 
 describe('trajectories, saturation and the coupling matrix', () => {
   it('orders a lab by release date, year-only dates as December, and counts excursions below −band', () => {
-    const ms = [fm('x', 'L', 50, 40, { releaseDate: '2025' }), fm('y', 'L', 51, 70, { releaseDate: '2025-03' }), fm('z', 'L', 52, 41, { releaseDate: '2026-01' }), fm('w', 'L', 53, 42, { releaseDate: '2024-01' })];
+    const ms = [
+      fm('x', 'L', 50, 40, { releaseDate: '2025' }),
+      fm('y', 'L', 51, 70, { releaseDate: '2025-03' }),
+      fm('z', 'L', 52, 41, { releaseDate: '2026-01' }),
+      fm('w', 'L', 53, 42, { releaseDate: '2024-01' }),
+    ];
     const rows = panelRows(ms, { ...fitPanel(ms), slope: 0, intercept: 60 }, fitPanel(ms), cfg);
     const t = trajectories(rows).get('L')!;
     expect(t.map((p) => p.row.model.model)).toEqual(['w', 'y', 'x', 'z']);
@@ -117,17 +131,25 @@ describe('trajectories, saturation and the coupling matrix', () => {
 
   it('flags a pairwise-assembled correlation matrix that is not positive semidefinite', () => {
     // r12 = r13 = 0.9 and r23 = −0.9 cannot coexist: det < 0.
-    const bad = eigenstructure('t', ['a', 'b', 'c'], [
-      [1, 0.9, 0.9],
-      [0.9, 1, -0.9],
-      [0.9, -0.9, 1],
-    ]);
+    const bad = eigenstructure(
+      't',
+      ['a', 'b', 'c'],
+      [
+        [1, 0.9, 0.9],
+        [0.9, 1, -0.9],
+        [0.9, -0.9, 1],
+      ],
+    );
     expect(bad.psd).toBe(false);
     expect(bad.eigenvalues[2]).toBeCloseTo(1 - 1.8, 10);
-    const ok = eigenstructure('t', ['a', 'b'], [
-      [1, 0.5],
-      [0.5, 1],
-    ]);
+    const ok = eigenstructure(
+      't',
+      ['a', 'b'],
+      [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+    );
     expect(ok.psd).toBe(true);
     expect(ok.eigenvalues).toEqual([expect.closeTo(1.5, 12), expect.closeTo(0.5, 12)]);
     expect(ok.deff).toBeCloseTo(4 / 2.5, 12);

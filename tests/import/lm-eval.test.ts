@@ -10,7 +10,14 @@ import { copyData, ingestErrors, ROOT, tempDir } from '../helpers/fixtures.ts';
 
 const benchErrors: InputError[] = []; // the real data/benchmarks.csv loads cleanly; a problem there fails other tests
 const benchmarks = readBenchmarks(join(ROOT, 'data'), benchErrors);
-const opts = (extra: Partial<ImportOptions> = {}): ImportOptions => ({ family: 'Mine', params: { 'pythia-160m': 0.16, 'pythia-410m': 0.41 }, allowShotsMismatch: false, allowMissingStderr: false, benchmarks, ...extra });
+const opts = (extra: Partial<ImportOptions> = {}): ImportOptions => ({
+  family: 'Mine',
+  params: { 'pythia-160m': 0.16, 'pythia-410m': 0.41 },
+  allowShotsMismatch: false,
+  allowMissingStderr: false,
+  benchmarks,
+  ...extra,
+});
 
 /** An lm-evaluation-harness 0.4 results file, with the TruthfulQA group row beside its members. */
 function harness04(model: string, hs: number, tqa: number, shots = { hellaswag: 10, truthfulqa_mc2: 0 }): string {
@@ -76,16 +83,32 @@ describe('importing lm-evaluation-harness results', () => {
   });
 
   it('reads the 0.3 layout with its truthfulqa_mc task and one shot count for the run', () => {
-    const text = JSON.stringify({ results: { truthfulqa_mc: { mc1: 0.2, mc1_stderr: 0.01, mc2: 0.41, mc2_stderr: 0.014 } }, versions: { truthfulqa_mc: 1 }, config: { model_args: 'pretrained=EleutherAI/pythia-410m', num_fewshot: 0 } });
-    const hs = JSON.stringify({ results: { hellaswag: { acc: 0.3, acc_stderr: 0.004, acc_norm: 0.4, acc_norm_stderr: 0.005 } }, versions: { hellaswag: 0 }, config: { model_args: 'pretrained=EleutherAI/pythia-410m', num_fewshot: 10 } });
+    const text = JSON.stringify({
+      results: { truthfulqa_mc: { mc1: 0.2, mc1_stderr: 0.01, mc2: 0.41, mc2_stderr: 0.014 } },
+      versions: { truthfulqa_mc: 1 },
+      config: { model_args: 'pretrained=EleutherAI/pythia-410m', num_fewshot: 0 },
+    });
+    const hs = JSON.stringify({
+      results: { hellaswag: { acc: 0.3, acc_stderr: 0.004, acc_norm: 0.4, acc_norm_stderr: 0.005 } },
+      versions: { hellaswag: 0 },
+      config: { model_args: 'pretrained=EleutherAI/pythia-410m', num_fewshot: 10 },
+    });
     const [m] = importLmEval([file('tqa.json', text), file('hs.json', hs)], opts({ params: { 'pythia-410m': 0.41 } }));
     expect(m!.scores.truthfulqa_mc2!.value).toBe(0.41);
     expect(m!.scores.hellaswag!.shots).toBe(10);
   });
 
   it('merges one model’s tasks from two files and sorts models by size', () => {
-    const hsOnly = JSON.stringify({ results: { hellaswag: { 'acc_norm,none': 0.4, 'acc_norm_stderr,none': 0.005 } }, 'n-shot': { hellaswag: 10 }, config: { model_args: 'pretrained=EleutherAI/pythia-410m' } });
-    const tqaOnly = JSON.stringify({ results: { truthfulqa_mc2: { 'acc,none': 0.41, 'acc_stderr,none': 0.015 } }, 'n-shot': { truthfulqa_mc2: 0 }, config: { model_args: 'pretrained=EleutherAI/pythia-410m' } });
+    const hsOnly = JSON.stringify({
+      results: { hellaswag: { 'acc_norm,none': 0.4, 'acc_norm_stderr,none': 0.005 } },
+      'n-shot': { hellaswag: 10 },
+      config: { model_args: 'pretrained=EleutherAI/pythia-410m' },
+    });
+    const tqaOnly = JSON.stringify({
+      results: { truthfulqa_mc2: { 'acc,none': 0.41, 'acc_stderr,none': 0.015 } },
+      'n-shot': { truthfulqa_mc2: 0 },
+      config: { model_args: 'pretrained=EleutherAI/pythia-410m' },
+    });
     const ms = importLmEval([file('hs.json', hsOnly), file('b.json', harness04('EleutherAI/pythia-160m', 0.31, 0.44)), file('tqa.json', tqaOnly)], opts());
     expect(ms.map((m) => m.model)).toEqual(['pythia-160m', 'pythia-410m']);
     expect(ms[1]!.scores.hellaswag!.path).toBe('hs.json');
@@ -94,19 +117,72 @@ describe('importing lm-evaluation-harness results', () => {
 
   describe('refuses malformed input, naming the file', () => {
     const cases: [string, () => { path: string; text: string }[], RegExp][] = [
-      ['a file that is not JSON', () => [file('broken.json', '{"results": ')], /^broken\.json \|  \| not valid JSON/],
-      ['a file of another suite with neither task', () => [file('v2.json', JSON.stringify({ results: { leaderboard_bbh: { 'acc_norm,none': 0.3 } }, config: { model_args: 'pretrained=x/y' } }))], /^v2\.json \| results \| none of the panel's tasks .* tasks found: leaderboard_bbh/],
-      ['a task without its metric', () => [file('m.json', JSON.stringify({ results: { hellaswag: { 'acc,none': 0.3, 'acc_stderr,none': 0.004 }, truthfulqa_mc2: { 'acc,none': 0.4, 'acc_stderr,none': 0.01 } }, 'n-shot': { hellaswag: 10, truthfulqa_mc2: 0 }, config: { model_args: 'pretrained=a/pythia-160m' } }))], /^m\.json \| results\.hellaswag \| no "acc_norm,<filter>" score/],
-      ['HellaSwag run 0-shot', () => [file('s.json', harness04('a/pythia-160m', 0.3, 0.4, { hellaswag: 0, truthfulqa_mc2: 0 }))], /^s\.json \| results\.hellaswag\["acc_norm,none"\] \| hellaswag was run 0-shot; the panel .* uses 10-shot/],
-      ['a stderr written as N/A', () => [file('na.json', harness04('a/pythia-160m', 0.3, 0.4).replace('"acc_norm_stderr,none":0.0046', '"acc_norm_stderr,none":"N/A"'))], /^na\.json \| results\.hellaswag\["acc_norm,none"\] \| results\.hellaswag\["acc_norm_stderr,none"\] is "N\/A"/],
-      ['two files with one model’s HellaSwag', () => [file('one.json', harness04('a/pythia-160m', 0.3, 0.4)), file('two.json', harness04('a/pythia-160m', 0.31, 0.41))], /^two\.json \| .* \| a second hellaswag result for a\/pythia-160m; the first is in one\.json/],
-      ['a model without TruthfulQA', () => [file('h.json', JSON.stringify({ results: { hellaswag: { 'acc_norm,none': 0.4, 'acc_norm_stderr,none': 0.005 } }, 'n-shot': { hellaswag: 10 }, config: { model_args: 'pretrained=a/pythia-160m' } }))], /^h\.json \|  \| a\/pythia-160m: no truthfulqa_mc2 result/],
-      ['a model with no --params entry', () => [file('p.json', harness04('a/pythia-1b', 0.5, 0.38))], /^p\.json \| --params \| no parameter count for model "a\/pythia-1b": pass --params pythia-1b=/],
-      ['a score above 1', () => [file('pct.json', harness04('a/pythia-160m', 31.2, 0.4))], /^pct\.json \| results\.hellaswag\["acc_norm,none"\] \| expected a fraction in \[0, 1\], got 31\.2/],
+      ['a file that is not JSON', () => [file('broken.json', '{"results": ')], /^broken\.json \| {2}\| not valid JSON/],
+      [
+        'a file of another suite with neither task',
+        () => [file('v2.json', JSON.stringify({ results: { leaderboard_bbh: { 'acc_norm,none': 0.3 } }, config: { model_args: 'pretrained=x/y' } }))],
+        /^v2\.json \| results \| none of the panel's tasks .* tasks found: leaderboard_bbh/,
+      ],
+      [
+        'a task without its metric',
+        () => [
+          file(
+            'm.json',
+            JSON.stringify({
+              results: { hellaswag: { 'acc,none': 0.3, 'acc_stderr,none': 0.004 }, truthfulqa_mc2: { 'acc,none': 0.4, 'acc_stderr,none': 0.01 } },
+              'n-shot': { hellaswag: 10, truthfulqa_mc2: 0 },
+              config: { model_args: 'pretrained=a/pythia-160m' },
+            }),
+          ),
+        ],
+        /^m\.json \| results\.hellaswag \| no "acc_norm,<filter>" score/,
+      ],
+      [
+        'HellaSwag run 0-shot',
+        () => [file('s.json', harness04('a/pythia-160m', 0.3, 0.4, { hellaswag: 0, truthfulqa_mc2: 0 }))],
+        /^s\.json \| results\.hellaswag\["acc_norm,none"\] \| hellaswag was run 0-shot; the panel .* uses 10-shot/,
+      ],
+      [
+        'a stderr written as N/A',
+        () => [file('na.json', harness04('a/pythia-160m', 0.3, 0.4).replace('"acc_norm_stderr,none":0.0046', '"acc_norm_stderr,none":"N/A"'))],
+        /^na\.json \| results\.hellaswag\["acc_norm,none"\] \| results\.hellaswag\["acc_norm_stderr,none"\] is "N\/A"/,
+      ],
+      [
+        'two files with one model’s HellaSwag',
+        () => [file('one.json', harness04('a/pythia-160m', 0.3, 0.4)), file('two.json', harness04('a/pythia-160m', 0.31, 0.41))],
+        /^two\.json \| .* \| a second hellaswag result for a\/pythia-160m; the first is in one\.json/,
+      ],
+      [
+        'a model without TruthfulQA',
+        () => [
+          file(
+            'h.json',
+            JSON.stringify({
+              results: { hellaswag: { 'acc_norm,none': 0.4, 'acc_norm_stderr,none': 0.005 } },
+              'n-shot': { hellaswag: 10 },
+              config: { model_args: 'pretrained=a/pythia-160m' },
+            }),
+          ),
+        ],
+        /^h\.json \| {2}\| a\/pythia-160m: no truthfulqa_mc2 result/,
+      ],
+      [
+        'a model with no --params entry',
+        () => [file('p.json', harness04('a/pythia-1b', 0.5, 0.38))],
+        /^p\.json \| --params \| no parameter count for model "a\/pythia-1b": pass --params pythia-1b=/,
+      ],
+      [
+        'a score above 1',
+        () => [file('pct.json', harness04('a/pythia-160m', 31.2, 0.4))],
+        /^pct\.json \| results\.hellaswag\["acc_norm,none"\] \| expected a fraction in \[0, 1\], got 31\.2/,
+      ],
     ];
     it.each(cases)('%s', (_, files, want) => {
       const errs = errorsOf(() => importLmEval(files(), opts()));
-      expect(errs.some((e) => want.test(e)), errs.join('\n')).toBe(true);
+      expect(
+        errs.some((e) => want.test(e)),
+        errs.join('\n'),
+      ).toBe(true);
     });
   });
 
@@ -147,7 +223,9 @@ describe('cape import lm-eval', () => {
     const data = copyData();
     mkdirSync(join(data, 'families'), { recursive: true });
     const out = join(data, 'families', 'mine.csv');
-    expect(await main(['import', 'lm-eval', dir, '--family', 'MyPythia', '--params', 'pythia-160m=0.16', '--params', 'pythia-410m=0.41', '--out', out])).toBe(0);
+    expect(await main(['import', 'lm-eval', dir, '--family', 'MyPythia', '--params', 'pythia-160m=0.16', '--params', 'pythia-410m=0.41', '--out', out])).toBe(
+      0,
+    );
     expect(err.join('\n')).toMatch(/skipping .*notes\.json/);
     expect(parseFamily(readFileSync(out, 'utf8'), out).map((m) => m.model)).toEqual(['pythia-160m', 'pythia-410m']);
     expect(ingestErrors(data)).toEqual([]);

@@ -29,7 +29,11 @@ describe('internals ingest', () => {
       setCell(d, 'internals/projection_bottleneck.csv', 'Pythia-1B', 'space', 'logits');
     });
     expect(errors).toContain('data/internals/gradient_norms_models.csv:4: loss_mean: expected a number in [0, 20], got "abc"');
-    expect(errors.some((e) => /^data\/internals\/projection_bottleneck\.csv:2: space: expected one of "hidden", "original_proj", "wider_proj", got "logits"/.test(e))).toBe(true);
+    expect(
+      errors.some((e) =>
+        /^data\/internals\/projection_bottleneck\.csv:2: space: expected one of "hidden", "original_proj", "wider_proj", got "logits"/.test(e),
+      ),
+    ).toBe(true);
   });
 
   it('names a missing column and a missing file', () => {

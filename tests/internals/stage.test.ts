@@ -22,9 +22,28 @@ function data(part: Partial<InternalsData>): InternalsData {
   };
 }
 
-const qwen = (model: string, family: 'Qwen2.5' | 'Qwen3', coopFrac: number, netCoupling: number): QwenHeadRow => ({ model, family, paramsB: 1, nLayers: 2, totalHeads: 4, coopFrac, compFrac: 0, netCoupling, lastLayerDip: null });
-const layer = (model: string, family: string, l: number, coupling: number): LayerCouplingRow => ({ model, family, paramsB: 1, analysis: 'tl_layer', layer: l, coupling, coopPct: 100 });
-const claim = (id: string, extra: Partial<ClaimRow>) => ({ id, paper: 'A', location: '', quantity: '', value: '', ciLow: '', ciHigh: '', unit: '', recomputable: 'yes', notes: '', ...extra }) as ClaimRow;
+const qwen = (model: string, family: 'Qwen2.5' | 'Qwen3', coopFrac: number, netCoupling: number): QwenHeadRow => ({
+  model,
+  family,
+  paramsB: 1,
+  nLayers: 2,
+  totalHeads: 4,
+  coopFrac,
+  compFrac: 0,
+  netCoupling,
+  lastLayerDip: null,
+});
+const layer = (model: string, family: string, l: number, coupling: number): LayerCouplingRow => ({
+  model,
+  family,
+  paramsB: 1,
+  analysis: 'tl_layer',
+  layer: l,
+  coupling,
+  coopPct: 100,
+});
+const claim = (id: string, extra: Partial<ClaimRow>) =>
+  ({ id, paper: 'A', location: '', quantity: '', value: '', ciLow: '', ciHigh: '', unit: '', recomputable: 'yes', notes: '', ...extra }) as ClaimRow;
 
 describe('head-analysis coverage', () => {
   it('reads the per-family counts from the claim note in the configured family order, or none if they do not line up', () => {
@@ -47,8 +66,18 @@ describe('head-analysis coverage', () => {
   });
 
   it('takes the median of a histogram by interpolating inside the middle bin', () => {
-    expect(histogramMedian([{ low: 0, high: 1, count: 2 }, { low: 1, high: 2, count: 2 }])).toBeCloseTo(1, 12);
-    expect(histogramMedian([{ low: 0, high: 1, count: 1 }, { low: 1, high: 2, count: 3 }])).toBeCloseTo(1 + 1 / 3, 12);
+    expect(
+      histogramMedian([
+        { low: 0, high: 1, count: 2 },
+        { low: 1, high: 2, count: 2 },
+      ]),
+    ).toBeCloseTo(1, 12);
+    expect(
+      histogramMedian([
+        { low: 0, high: 1, count: 1 },
+        { low: 1, high: 2, count: 3 },
+      ]),
+    ).toBeCloseTo(1 + 1 / 3, 12);
   });
 });
 
@@ -83,7 +112,14 @@ describe('consistency findings on released measurements', () => {
 
   it('compares the figure’s per-family counts with the claimed total', () => {
     const c = [claim(HEADS_CLAIM, { unit: 'count (of 9)' })];
-    const fams = fig5Families([], ['A', 'B'], new Map([['A', 3], ['B', 4]]));
+    const fams = fig5Families(
+      [],
+      ['A', 'B'],
+      new Map([
+        ['A', 3],
+        ['B', 4],
+      ]),
+    );
     const f = internalFindings(data({}), [], fams, c, config.internals).find((x) => x.subject.startsWith('Fig. 5'))!;
     expect(f.value).toBe(7);
     expect(f.paper).toBe(9);

@@ -26,7 +26,18 @@ describe('CSV reader', () => {
   });
 
   it('reads back what the table writer writes, values that need quoting included, under the column keys', () => {
-    const text = tableToCsv(makeTable('t', 't', [['a_key', 'label, a'], ['b', 'b']], [{ a_key: 'x,y', b: 'q"q' }]), 6);
+    const text = tableToCsv(
+      makeTable(
+        't',
+        't',
+        [
+          ['a_key', 'label, a'],
+          ['b', 'b'],
+        ],
+        [{ a_key: 'x,y', b: 'q"q' }],
+      ),
+      6,
+    );
     const doc = parseCsv(text, 'f');
     expect(doc.header).toEqual(['a_key', 'b']);
     expect(doc.records[0]!.cells).toEqual(['x,y', 'q"q']);

@@ -25,7 +25,14 @@ describe('result folders', () => {
     const dir = tempDir();
     writeResultFolder(dir, 'v1', files(2, 'first'));
     expect(writeResultFolder(dir, 'v1', files(2, 'second'))).toBe(false);
-    const added = addMissingFiles(dir, 'v1', new Map([['tables/t0.csv', 'other'], ['figures/f.png', 'png']]));
+    const added = addMissingFiles(
+      dir,
+      'v1',
+      new Map([
+        ['tables/t0.csv', 'other'],
+        ['figures/f.png', 'png'],
+      ]),
+    );
     expect(added).toEqual(['figures/f.png']);
     expect(readdirSync(join(dir, 'v1', 'figures'))).toEqual(['f.png']);
   });
@@ -86,7 +93,10 @@ describe('a version written with --no-png', () => {
     const again = await reproduce({ ...quiet, resultsDir: lean, png: true });
     expect(again.created).toBe(false);
     const drawn = await reproduce({ ...quiet, resultsDir: full, png: true });
-    const pngs = (dir: string) => readdirSync(join(dir, 'figures')).filter((f) => f.endsWith('.png')).sort();
+    const pngs = (dir: string) =>
+      readdirSync(join(dir, 'figures'))
+        .filter((f) => f.endsWith('.png'))
+        .sort();
     expect(pngs(first.path)).toEqual(pngs(drawn.path));
     expect(pngs(first.path).length).toBeGreaterThan(10);
     for (const f of pngs(first.path)) expect(readFileSync(join(first.path, 'figures', f)).equals(readFileSync(join(drawn.path, 'figures', f))), f).toBe(true);

@@ -28,7 +28,12 @@ describe('table files', () => {
   });
 
   it('writes every row of a long table to Markdown', () => {
-    const long = makeTable('y', 'Long', [['i', 'i']], Array.from({ length: 250 }, (_, i) => ({ i })));
+    const long = makeTable(
+      'y',
+      'Long',
+      [['i', 'i']],
+      Array.from({ length: 250 }, (_, i) => ({ i })),
+    );
     const rows = tableToMarkdown(long, 6).trimEnd().split('\n').slice(4);
     expect(rows).toHaveLength(250);
     expect(rows.at(-1)).toBe('|249|');

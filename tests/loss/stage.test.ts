@@ -23,7 +23,11 @@ describe('the loss-blindness constant N^α (L − E)', () => {
 
   it('is exactly A for every model when the losses follow the law, and the fit recovers E, A and α', () => {
     const truth = { e: 1.6, a: 150, alpha: 0.24 };
-    const pts = [7e7, 1.6e8, 4.1e8, 1e9, 1.4e9, 2.8e9, 6.9e9, 1.2e10].map((n, i) => ({ model: `m${i}`, params: n, loss: truth.e + truth.a * n ** -truth.alpha }));
+    const pts = [7e7, 1.6e8, 4.1e8, 1e9, 1.4e9, 2.8e9, 6.9e9, 1.2e10].map((n, i) => ({
+      model: `m${i}`,
+      params: n,
+      loss: truth.e + truth.a * n ** -truth.alpha,
+    }));
     const f = lossFit('synthetic', pts, { ...config.loss, tolerance: 1e-13 });
     expect(f.fit.alpha).toBeCloseTo(truth.alpha, 6);
     expect(f.fit.e).toBeCloseTo(truth.e, 5);

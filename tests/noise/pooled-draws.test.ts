@@ -30,7 +30,13 @@ describe('pooled N_c under score noise', () => {
     const f = family(0);
     const xs: number[] = [];
     const gs: number[] = [];
-    appendCouplings(f, logN.map((_, i) => i), 0.5, xs, gs);
+    appendCouplings(
+      f,
+      logN.map((_, i) => i),
+      0.5,
+      xs,
+      gs,
+    );
     const line = lineZero(xs, gs);
     if (!('zero' in line)) throw new Error('fixture has no zero');
     const n = crossingNoise([f], 0.5, 100, 0.95, createRng('c'));
@@ -47,7 +53,10 @@ describe('pooled N_c under score noise', () => {
     const kept: number[] = [];
     for (let d = 0; d < draws; d++) {
       fillStandardNormal(rng, z);
-      const fit = quadraticVertex(logN, tqa.map((y, i) => y + 0.8 * z[i]!))!;
+      const fit = quadraticVertex(
+        logN,
+        tqa.map((y, i) => y + 0.8 * z[i]!),
+      )!;
       if (fit.c2 > 0 && fit.vertex > 7 && fit.vertex < 12) kept.push(10 ** fit.vertex / 1e9);
     }
     kept.sort((a, b) => a - b);

@@ -34,14 +34,23 @@ function spy(fitter: Fitter) {
   const calls: (string[] | number)[] = [];
   const wrapped: Fitter = {
     terms: fitter.terms,
-    fromSamples: (train) => (calls.push([...new Set(train.map((s) => s.family))].sort()), fitter.fromSamples(train)),
-    fromFactor: (f) => (calls.push(f.rows), fitter.fromFactor(f)),
+    fromSamples: (train) => {
+      calls.push([...new Set(train.map((s) => s.family))].sort());
+      return fitter.fromSamples(train);
+    },
+    fromFactor: (f) => {
+      calls.push(f.rows);
+      return fitter.fromFactor(f);
+    },
   };
   return { calls, wrapped };
 }
 
 // 3 + 4 + 1 + 3 finite differences.
-const panel = { name: 'as published' as const, models: [...family('A', 4, 30, 2), ...family('B', 5, 40, 2), ...family('C', 2, 50, 2), ...family('Z', 4, 60, -5)] };
+const panel = {
+  name: 'as published' as const,
+  models: [...family('A', 4, 30, 2), ...family('B', 5, 40, 2), ...family('C', 2, 50, 2), ...family('Z', 4, 60, -5)],
+};
 
 describe('leave-one-family-out', () => {
   it('never shows the held-out family to the fitter', () => {
@@ -88,16 +97,20 @@ const s: SimSettings = { scale: c.scoreScale, stepsPerDecade: c.rk4StepsPerDecad
 // library's 6 + 5 columns (the factor route), fewer than the cubic library's 56 + 5 (raw samples).
 const FITS = [
   { name: 'linear (as coded)', fitter: linearFitter(), paperRoute: 'factor' },
-  { name: 'STLSQ (as described)', fitter: sparseFitter({ libraryDegree: c.libraryDegree, threshold: c.threshold, ridgeAlpha: c.ridgeAlpha, maxIterations: c.maxIterations }), paperRoute: 'samples' },
+  {
+    name: 'STLSQ (as described)',
+    fitter: sparseFitter({ libraryDegree: c.libraryDegree, threshold: c.threshold, ridgeAlpha: c.ridgeAlpha, maxIterations: c.maxIterations }),
+    paperRoute: 'samples',
+  },
 ];
 
 /** Today's refit: the raw finite differences of every other family, fitted from scratch. */
-function refits(trajectories: readonly Trajectory[], fit: (train: Sample[]) => PolySystem) {
+function refits(trajectories: readonly Trajectory[], fitSystem: (train: Sample[]) => PolySystem) {
   return trajectories
     .filter((tr) => tr.models.length >= c.lofoMinModels)
     .map((held) => {
       const train = trajectories.filter((tr) => tr.family !== held.family).flatMap((tr) => samplesOf(tr, c.scoreScale));
-      const sys = fit(train);
+      const sys = fitSystem(train);
       return { sys, pred: odeHoldout(sys, held, s), trainSamples: train.length };
     });
 }
@@ -106,12 +119,22 @@ function refits(trajectories: readonly Trajectory[], fit: (train: Sample[]) => P
 function compare(trajectories: Trajectory[], fitter: Fitter) {
   const systems: PolySystem[] = [];
   const routes: string[] = [];
-  const keep = (route: string, sys: PolySystem) => (routes.push(route), systems.push(sys), sys);
-  const rows = leaveOneFamilyOut(trajectories, c.lofoMinModels, c.scoreScale, {
-    terms: fitter.terms,
-    fromSamples: (train) => keep('samples', fitter.fromSamples(train)),
-    fromFactor: (f) => keep('factor', fitter.fromFactor(f)),
-  }, s);
+  const keep = (route: string, sys: PolySystem) => {
+    routes.push(route);
+    systems.push(sys);
+    return sys;
+  };
+  const rows = leaveOneFamilyOut(
+    trajectories,
+    c.lofoMinModels,
+    c.scoreScale,
+    {
+      terms: fitter.terms,
+      fromSamples: (train) => keep('samples', fitter.fromSamples(train)),
+      fromFactor: (f) => keep('factor', fitter.fromFactor(f)),
+    },
+    s,
+  );
   const oracle = refits(trajectories, (train) => fitter.fromSamples(train));
   expect(rows).toHaveLength(oracle.length);
   const rel = (a: number | null, b: number | null) => (a === null || b === null ? (a === b ? 0 : Infinity) : Math.abs(a - b) / Math.max(1, Math.abs(b)));

@@ -16,7 +16,15 @@ const five = (v: number[]) => ({ scores: { hellaswag: v[0]!, truthfulqa_mc2: v[1
 
 describe('polynomial library', () => {
   it('has C(k+d, d) terms for several k and d, 56 for five scores at degree 3', () => {
-    for (const [k, d] of [[1, 1], [2, 3], [3, 2], [5, 1], [5, 3], [4, 4]] as const) expect(polynomialTerms(k, d)).toHaveLength(binomial(k + d, d));
+    for (const [k, d] of [
+      [1, 1],
+      [2, 3],
+      [3, 2],
+      [5, 1],
+      [5, 3],
+      [4, 4],
+    ] as const)
+      expect(polynomialTerms(k, d)).toHaveLength(binomial(k + d, d));
     expect(polynomialTerms(5, 3)).toHaveLength(56);
   });
 
@@ -41,7 +49,11 @@ describe('polynomial library', () => {
     // Irrational-looking coefficients, with whole terms and single entries zero.
     const coef = [0, 1, 2].map((r) => terms.map((_, j) => (j % 4 === 1 || (r === 2 && j % 3 === 0) ? 0 : Math.sin(7 * j + r) * 10 ** (r - 1))));
     const f = rhsOf({ terms, coef });
-    for (const y of [[0.31, 0.47, 0.83], [1.7, -0.2, 0.05], [12.5, 3.25, -7]]) {
+    for (const y of [
+      [0.31, 0.47, 0.83],
+      [1.7, -0.2, 0.05],
+      [12.5, 3.25, -7],
+    ]) {
       const v = evalTerms(terms, y);
       const direct = coef.map((row) => row.reduce((s, c, j) => (c === 0 ? s : s + c * v[j]!), 0));
       expect(Array.from(f(0, y))).toEqual(direct);
@@ -77,7 +89,13 @@ describe('linear ODE as coded', () => {
     let seed = 7;
     const draw = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const states = Array.from({ length: 9 }, () => BENCHMARKS.map(() => draw()));
-    const samples = states.map((s) => ({ family: 'F', from: '', to: '', state: s, deriv: C.map((row, i) => c0[i]! + row.reduce((a, c, j) => a + c * s[j]!, 0)) }));
+    const samples = states.map((s) => ({
+      family: 'F',
+      from: '',
+      to: '',
+      state: s,
+      deriv: C.map((row, i) => c0[i]! + row.reduce((a, c, j) => a + c * s[j]!, 0)),
+    }));
     const sys = fitLinear(samples);
     sys.coef.forEach((row, i) => {
       expect(row[0]).toBeCloseTo(c0[i]!, 10);
@@ -88,10 +106,18 @@ describe('linear ODE as coded', () => {
 
 describe('trajectory error metrics', () => {
   it('computes the authors’ metric over every point and MAPE over the points after the start, by hand', () => {
-    const actual = [[50, 40, 30, 20, 10], [60, 40, 30, 20, 10], [80, 40, 30, 20, 10]];
-    const predicted = [[50, 40, 30, 20, 10], [66, 40, 30, 20, 10], [72, 40, 30, 20, 10]];
+    const actual = [
+      [50, 40, 30, 20, 10],
+      [60, 40, 30, 20, 10],
+      [80, 40, 30, 20, 10],
+    ];
+    const predicted = [
+      [50, 40, 30, 20, 10],
+      [66, 40, 30, 20, 10],
+      [72, 40, 30, 20, 10],
+    ];
     const [hs] = trajectoryErrors(predicted, actual);
-    expect(hs!.authors).toBeCloseTo((100 * (0 + 6 + 8) / 3) / ((50 + 60 + 80) / 3), 12);
+    expect(hs!.authors).toBeCloseTo((100 * (0 + 6 + 8)) / 3 / ((50 + 60 + 80) / 3), 12);
     expect(hs!.mape).toBeCloseTo((100 * (6 / 60 + 8 / 80)) / 2, 12);
     expect(hs!.mapeWithStart).toBeCloseTo((100 * (6 / 60 + 8 / 80)) / 3, 12);
   });
@@ -112,7 +138,10 @@ describe('per-phase coefficient', () => {
     const hs = [20, 30, 45, 50, 60];
     const tqa = [50, 47, 45, 44, 42];
     const sizes = [0.01, 0.1, 1, 10, 100];
-    const tr = trajectoryOf('F', sizes.map((b, i) => model(`m${i}`, 'F', b, 0, 0, five([hs[i]!, tqa[i]!, 30, 50, 25]))));
+    const tr = trajectoryOf(
+      'F',
+      sizes.map((b, i) => model(`m${i}`, 'F', b, 0, 0, five([hs[i]!, tqa[i]!, 30, 50, 25]))),
+    );
     const f = phaseFit(tr, 0.1, 100, 0.01, { libraryDegree: 1, threshold: 0.1, ridgeAlpha: 1e-6, maxIterations: 20 });
     // Intervals 0.1→1, 1→10, 10→100: slopes −2, −1, −2 per decade at midpoint HS 37.5, 47.5, 55.
     const x = [37.5, 47.5, 55];

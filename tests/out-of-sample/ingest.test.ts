@@ -21,8 +21,19 @@ describe('out-of-sample inputs', () => {
   });
 
   it('name file, line and column for a leaderboard score that is not a number', () => {
-    const bad = errorsFor((d) => editFile(join(d, 'open-llm-leaderboard-v1.csv'), (t) => { const lines = t.split('\n'); const cells = lines[5]!.split(','); cells[4] = 'n/a'; lines[5] = cells.join(','); return lines.join('\n'); }));
-    expect(bad.some((e) => /^data\/open-llm-leaderboard-v1\.csv:6: hellaswag: expected a number in \[0, 100\], got "n\/a"/.test(e)), bad.join('\n')).toBe(true);
+    const bad = errorsFor((d) =>
+      editFile(join(d, 'open-llm-leaderboard-v1.csv'), (t) => {
+        const lines = t.split('\n');
+        const cells = lines[5]!.split(',');
+        cells[4] = 'n/a';
+        lines[5] = cells.join(',');
+        return lines.join('\n');
+      }),
+    );
+    expect(
+      bad.some((e) => /^data\/open-llm-leaderboard-v1\.csv:6: hellaswag: expected a number in \[0, 100\], got "n\/a"/.test(e)),
+      bad.join('\n'),
+    ).toBe(true);
   });
 
   it('name the missing column of a leaderboard file', () => {
@@ -32,12 +43,20 @@ describe('out-of-sample inputs', () => {
 
   it('name both files when a family row names a repository the table lacks', () => {
     const errs = errorsFor((d) => appendFileSync(join(d, 'leaderboard-families.csv'), 'Ghost,ghost/ghost-7b,7,scratch,no,no,release name,,test\n'));
-    expect(errs.some((e) => /^data\/leaderboard-families\.csv:\d+: repo: "ghost\/ghost-7b" is not in data\/open-llm-leaderboard-v1\.csv/.test(e)), errs.join('\n')).toBe(true);
+    expect(
+      errs.some((e) => /^data\/leaderboard-families\.csv:\d+: repo: "ghost\/ghost-7b" is not in data\/open-llm-leaderboard-v1\.csv/.test(e)),
+      errs.join('\n'),
+    ).toBe(true);
   });
 
   it('refuse a prediction row whose rule lacks a threshold', () => {
-    const errs = errorsFor((d) => editFile(join(d, 'preregistration.csv'), (t) => t.replace(/^P1,(.*?),2\.9,13\.4,/m, (m) => m.replace(',2.9,13.4,', ',,13.4,'))));
-    expect(errs.some((e) => /^data\/preregistration\.csv:2: threshold_low_b: P1's rule needs a value here/.test(e)), errs.join('\n')).toBe(true);
+    const errs = errorsFor((d) =>
+      editFile(join(d, 'preregistration.csv'), (t) => t.replace(/^P1,(.*?),2\.9,13\.4,/m, (m) => m.replace(',2.9,13.4,', ',,13.4,'))),
+    );
+    expect(
+      errs.some((e) => /^data\/preregistration\.csv:2: threshold_low_b: P1's rule needs a value here/.test(e)),
+      errs.join('\n'),
+    ).toBe(true);
   });
 });
 

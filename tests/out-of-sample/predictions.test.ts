@@ -20,10 +20,33 @@ function family(name: string, set: ScoringSet, sizes: number[], tqaSteps: number
     return model(`${name}-${n}`, name, n, 30 + 8 * i, tqa, { origin: 'leaderboard' });
   });
   const coupling = familyCoupling(name, models, cfg, createRng(name), noise);
-  return { family: name, tier: 'scratch', inPanel: set === 'in-sample', set, models, excluded: [], coupling, nc: familyNc('audited', coupling, cfg, createRng('nc')), width: null, ode: { linear: null, sparse: null, lines: null } };
+  return {
+    family: name,
+    tier: 'scratch',
+    inPanel: set === 'in-sample',
+    set,
+    models,
+    excluded: [],
+    coupling,
+    nc: familyNc('audited', coupling, cfg, createRng('nc')),
+    width: null,
+    ode: { linear: null, sparse: null, lines: null },
+  };
 }
 
-const pred = (id: string, extra: Partial<Prediction>): Prediction => ({ id, statement: '', thresholdLowB: null, thresholdHighB: null, rangeLowB: null, rangeHighB: null, minModels: null, maxMapePct: null, scoringSets: ['out-of-sample-scratch'], line: 2, ...extra });
+const pred = (id: string, extra: Partial<Prediction>): Prediction => ({
+  id,
+  statement: '',
+  thresholdLowB: null,
+  thresholdHighB: null,
+  rangeLowB: null,
+  rangeHighB: null,
+  minModels: null,
+  maxMapePct: null,
+  scoringSets: ['out-of-sample-scratch'],
+  line: 2,
+  ...extra,
+});
 const P1 = pred('P1', { thresholdLowB: 2, thresholdHighB: 20 });
 const P2 = pred('P2', { rangeLowB: 0.1, rangeHighB: 10, minModels: 5 });
 const P3 = pred('P3', { thresholdLowB: 2, thresholdHighB: 20, minModels: 3 });

@@ -17,9 +17,37 @@ describe('the out-of-sample stage on the leaderboard families', () => {
   it('writes the tables the issue names, with their machine-readable columns', () => {
     const cols = (id: string) => table(id).columns.map((c) => c.key);
     expect(cols('oos-families')).toEqual(expect.arrayContaining(['family', 'tier', 'in_panel', 'n_models', 'sizes_b', 'excluded_repos_note']));
-    expect(cols('oos-intervals')).toEqual(expect.arrayContaining(['family', 'lower_repo', 'upper_repo', 'lower_b', 'upper_b', 'd_hs', 'd_tqa', 'se_d_hs', 'se_d_tqa', 'g12', 'p_g12_positive', 'sign']));
+    expect(cols('oos-intervals')).toEqual(
+      expect.arrayContaining([
+        'family',
+        'lower_repo',
+        'upper_repo',
+        'lower_b',
+        'upper_b',
+        'd_hs',
+        'd_tqa',
+        'se_d_hs',
+        'se_d_tqa',
+        'g12',
+        'p_g12_positive',
+        'sign',
+      ]),
+    );
     expect(cols('oos-nc')).toEqual(['family', 'scoring_set', 'n_c_b', 'p_defined', 'median_b', 'low_b', 'high_b']);
-    expect(cols('oos-predictions')).toEqual(['prediction', 'scoring_set', 'signs', 'n', 'k', 'score', 'ci_low', 'ci_high', 'baseline', 'baseline_score', 'baseline_p', 'verdict']);
+    expect(cols('oos-predictions')).toEqual([
+      'prediction',
+      'scoring_set',
+      'signs',
+      'n',
+      'k',
+      'score',
+      'ci_low',
+      'ci_high',
+      'baseline',
+      'baseline_score',
+      'baseline_p',
+      'verdict',
+    ]);
   });
 
   it('scores at least twenty families, most of them outside the paper’s panel', () => {

@@ -12,7 +12,11 @@ const cdf = (k: number, n: number, p: number) => Array.from({ length: k + 1 }, (
 
 describe('Clopper–Pearson interval', () => {
   it('puts exactly 2.5% in each tail at its bounds: P(X >= k | low) = P(X <= k | high) = 0.025', () => {
-    for (const [k, n] of [[3, 10], [7, 20], [1, 5]] as const) {
+    for (const [k, n] of [
+      [3, 10],
+      [7, 20],
+      [1, 5],
+    ] as const) {
       const [low, high] = clopperPearson(k, n, 0.95);
       expect(1 - cdf(k - 1, n, low)).toBeCloseTo(0.025, 9);
       expect(cdf(k, n, high)).toBeCloseTo(0.025, 9);

@@ -30,12 +30,22 @@ function expectClose(a: number[], b: number[], tol: number) {
 describe('solves on a triangular factor', () => {
   it('fits y = 2 + 3x exactly, by hand', () => {
     const xs = [0, 1, 2, 5];
-    const s = factorSystem(factorOf(xs.map((x) => [1, x]), [xs.map((x) => 2 + 3 * x)]), 2);
+    const s = factorSystem(
+      factorOf(
+        xs.map((x) => [1, x]),
+        [xs.map((x) => 2 + 3 * x)],
+      ),
+      2,
+    );
     expectClose(leastSquaresOnTerms(s, [true, true], 0), [2, 3], 1e-12);
   });
 
   it('gives the least-squares solution of the rows on any subset of terms, for each right-hand side', () => {
-    for (const keep of [[true, true, true, true, true, true], [true, true, false, true, false, false], [false, false, true, false, true, true]]) {
+    for (const keep of [
+      [true, true, true, true, true, true],
+      [true, true, false, true, false, false],
+      [false, false, true, false, true, true],
+    ]) {
       expectClose(leastSquaresOnTerms(sys, keep, 0), leastSquares(pick(keep), y1), 1e-10);
       expectClose(leastSquaresOnTerms(sys, keep, 1), leastSquares(pick(keep), y2), 1e-10);
     }
@@ -43,7 +53,10 @@ describe('solves on a triangular factor', () => {
 
   it('gives the ridge solution of the rows on any subset of terms', () => {
     for (const alpha of [1e-5, 0.1, 10]) {
-      for (const keep of [[true, true, true, true, true, true], [false, true, true, false, true, false]]) {
+      for (const keep of [
+        [true, true, true, true, true, true],
+        [false, true, true, false, true, false],
+      ]) {
         expectClose(ridgeOnTerms(sys, keep, 0, alpha), ridge(pick(keep), y1, alpha), 1e-10);
       }
     }
@@ -51,7 +64,13 @@ describe('solves on a triangular factor', () => {
 
   it('returns the minimum-norm solution, as the SVD route does, when two kept terms are the same column', () => {
     const xs = [0, 1, 2, 3];
-    const s = factorSystem(factorOf(xs.map((x) => [1, x, x]), [xs.map((x) => 2 + 3 * x)]), 3);
+    const s = factorSystem(
+      factorOf(
+        xs.map((x) => [1, x, x]),
+        [xs.map((x) => 2 + 3 * x)],
+      ),
+      3,
+    );
     expectClose(leastSquaresOnTerms(s, [true, true, true], 0), [2, 1.5, 1.5], 1e-9);
     // Without a penalty the singular Gram matrix has no Cholesky factor; the SVD route answers.
     expectClose(ridgeOnTerms(s, [true, true, true], 0, 0), [2, 1.5, 1.5], 1e-9);

@@ -7,7 +7,13 @@ import { model } from '../helpers/fixtures.ts';
 
 describe('array form of the local coupling', () => {
   it('gives the same g12 and interval positions as the coupling stage, near-zero ΔHS included', () => {
-    const fam = [model('a', 'F', 0.1, 30, 45), model('b', 'F', 0.4, 36, 44), model('c', 'F', 1, 36.3, 43), model('d', 'F', 3, 50, 41), model('e', 'F', 12, 62, 44)];
+    const fam = [
+      model('a', 'F', 0.1, 30, 45),
+      model('b', 'F', 0.4, 36, 44),
+      model('c', 'F', 1, 36.3, 43),
+      model('d', 'F', 3, 50, 41),
+      model('e', 'F', 12, 62, 44),
+    ];
     const ivs = familyIntervals(fam, 0.5, 0.1).filter((iv) => iv.g12 !== null);
     const xs: number[] = [];
     const gs: number[] = [];

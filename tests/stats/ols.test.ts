@@ -32,8 +32,15 @@ describe('ordinary least squares', () => {
     const rng = createRng('ols-oracle');
     const X = Array.from({ length: 30 }, () => [rng.next() * 10, rng.next() * 5 - 2]);
     const y = X.map(([a, b]) => 0.7 + 1.3 * a! - 2.1 * b! + (rng.next() - 0.5) * 3);
-    const ours = ols(X.map((r) => [...r, 1]), y);
-    const oracle = new MultivariateLinearRegression(X, y.map((v) => [v]), { intercept: true, statistics: true });
+    const ours = ols(
+      X.map((r) => [...r, 1]),
+      y,
+    );
+    const oracle = new MultivariateLinearRegression(
+      X,
+      y.map((v) => [v]),
+      { intercept: true, statistics: true },
+    );
     oracle.weights.forEach(([w], j) => expect(ours.coef[j]).toBeCloseTo(w!, 9));
     oracle.stdErrors.forEach((se, j) => expect(ours.se[j]).toBeCloseTo(se, 9));
     const x = X.map((r) => r[0]!);

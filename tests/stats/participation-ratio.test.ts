@@ -15,7 +15,10 @@ describe('participation ratio d_eff = (Σλ)²/Σλ²', () => {
     const v = [1, 2, -1, 0.5, 3];
     const C = v.map((a) => v.map((b) => a * b));
     const e = symmetricEigen(C);
-    expect(e.values[0]).toBeCloseTo(v.reduce((s, x) => s + x * x, 0), 10);
+    expect(e.values[0]).toBeCloseTo(
+      v.reduce((s, x) => s + x * x, 0),
+      10,
+    );
     expect(participationRatio(e.values)).toBeCloseTo(1, 10);
   });
 

@@ -24,7 +24,8 @@ describe('exact permutation test', () => {
   it('visits every ordering once: p equals a count over all 6! orderings listed independently', () => {
     const x = [1.5, 2, 3.25, 4, 6, 7.5];
     const y = [2, 1, 4.5, 3, 7, 5];
-    const orderings = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((v, i) => orderings([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [v, ...rest])));
+    const orderings = (xs: number[]): number[][] =>
+      xs.length <= 1 ? [xs] : xs.flatMap((v, i) => orderings([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [v, ...rest]));
     const r = pearson(x, y);
     const all = orderings(y).map((o) => pearson(x, o));
     const res = exactPermutationTest(x, y);

@@ -10,7 +10,10 @@ const y = x.map((v, i) => 35 + 4 * (v - 9.6) ** 2 + 2.5 * Math.sin(3.7 * i));
 describe('quadratic vertex from power sums', () => {
   it('recovers the minimum of an exact parabola', () => {
     const xs = [8, 8.5, 9, 9.5, 10, 11];
-    const f = quadraticVertex(xs, xs.map((v) => 2 * (v - 9.5) ** 2 + 30))!;
+    const f = quadraticVertex(
+      xs,
+      xs.map((v) => 2 * (v - 9.5) ** 2 + 30),
+    )!;
     expect(f.vertex).toBeCloseTo(9.5, 10);
     expect(f.c2).toBeCloseTo(2, 10);
     expect(f.c0 + f.c1 * 9.5 + f.c2 * 9.5 ** 2).toBeCloseTo(30, 8);
@@ -47,7 +50,13 @@ describe('vertex bootstrap', () => {
 
   it('keeps every resample of an exact upward parabola at its true vertex', () => {
     const xs = [8, 8.5, 9, 9.5, 10, 10.5, 11, 11.5];
-    const b = vertexBootstrap(xs, xs.map((v) => (v - 9.7) ** 2), createRng('p'), 300, [7, 12]);
+    const b = vertexBootstrap(
+      xs,
+      xs.map((v) => (v - 9.7) ** 2),
+      createRng('p'),
+      300,
+      [7, 12],
+    );
     expect(b.concave).toBe(0);
     for (const v of b.kept) expect(v).toBeCloseTo(9.7, 8);
     // Only resamples that drew fewer than three distinct sizes are lost.

@@ -32,7 +32,13 @@ describe('shared-denominator normalisation', () => {
   it('leaves r unchanged when every model has the same width', () => {
     const x = [27, 31, 41, 50, 53, 61];
     const y = [47, 44, 41, 39, 39, 36];
-    expect(sharedDenominatorR(x, y, x.map(() => 2.5))).toBeCloseTo(pearson(x, y), 12);
+    expect(
+      sharedDenominatorR(
+        x,
+        y,
+        x.map(() => 2.5),
+      ),
+    ).toBeCloseTo(pearson(x, y), 12);
   });
 
   it('turns constant scores into r = +1 for any widths: the artefact in its purest form', () => {

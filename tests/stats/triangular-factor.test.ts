@@ -11,7 +11,9 @@ function rows(n: number, cols: number, seed: number): number[][] {
 const gramOfRows = (a: number[][]) => a[0]!.map((_, i) => a[0]!.map((_, j) => a.reduce((s, r) => s + r[i]! * r[j]!, 0)));
 const gramOfFactor = (f: TriangularFactor) => {
   const n = f.cols;
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Array.from({ length: n }, (_, k) => f.r[k * n + i]! * f.r[k * n + j]!).reduce((x, y) => x + y, 0)));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => Array.from({ length: n }, (_, k) => f.r[k * n + i]! * f.r[k * n + j]!).reduce((x, y) => x + y, 0)),
+  );
 };
 
 function expectClose(a: number[][], b: number[][], tol: number) {

@@ -33,12 +33,28 @@ describe('first upward zero crossing', () => {
     ]);
     expect(c!.x).toBeCloseTo(1, 12);
     expect([c!.below, c!.above]).toEqual([0, 2]);
-    expect(firstUpCrossing([{ x: 0, y: -1 }, { x: 1, y: 0 }, { x: 2, y: -1 }])).toBeNull();
+    expect(
+      firstUpCrossing([
+        { x: 0, y: -1 },
+        { x: 1, y: 0 },
+        { x: 2, y: -1 },
+      ]),
+    ).toBeNull();
   });
 
   it('finds nothing in monotone-sign or downward-only series and says why', () => {
-    expect(firstUpCrossing([{ x: 0, y: 0.5 }, { x: 1, y: 0.2 }])).toBeNull();
-    expect(firstUpCrossing([{ x: 0, y: 0.5 }, { x: 1, y: -0.2 }])).toBeNull();
+    expect(
+      firstUpCrossing([
+        { x: 0, y: 0.5 },
+        { x: 1, y: 0.2 },
+      ]),
+    ).toBeNull();
+    expect(
+      firstUpCrossing([
+        { x: 0, y: 0.5 },
+        { x: 1, y: -0.2 },
+      ]),
+    ).toBeNull();
     expect(signPattern([0.5, 0.2])).toBe('all positive');
     expect(signPattern([-0.5, 0, -0.2])).toBe('all negative');
     expect(signPattern([0.5, -0.2])).toBe('positive then negative');

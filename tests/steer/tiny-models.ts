@@ -75,7 +75,10 @@ export function writeModelFolder(config: Record<string, unknown>, tensors: Tenso
   const d = tempDir();
   writeFileSync(join(d, 'config.json'), JSON.stringify(config, null, 2));
   writeFileSync(join(d, 'tokenizer.json'), JSON.stringify(tinyTokenizerJson()));
-  writeSafetensors(join(d, 'model.safetensors'), tensors.map((t) => ({ ...t, dtype: o.dtype ?? 'F32' })));
+  writeSafetensors(
+    join(d, 'model.safetensors'),
+    tensors.map((t) => ({ ...t, dtype: o.dtype ?? 'F32' })),
+  );
   return d;
 }
 

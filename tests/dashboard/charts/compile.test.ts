@@ -7,7 +7,14 @@ const values = [
   { x: 1, y: 2, lab: 'a' },
   { x: 2, y: 3, lab: 'b' },
 ];
-const spec = { title: { text: 'Two points', subtitle: 'a test' }, width: 500, height: 200, data: { values }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'lab', type: 'nominal' } } };
+const spec = {
+  title: { text: 'Two points', subtitle: 'a test' },
+  width: 500,
+  height: 200,
+  data: { values },
+  mark: 'point',
+  encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'lab', type: 'nominal' } },
+};
 
 describe('compileChart', () => {
   it('compiles both layouts to Vega that vega draws, with the inline data stored once', async () => {

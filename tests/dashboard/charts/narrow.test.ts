@@ -6,7 +6,12 @@ const long = 'A title much longer than a phone screen is wide, in several words'
 describe('narrowLite', () => {
   it('gives a single or layered view the container width, its legends below the plot and a wrapped title', () => {
     const spec = { title: long, width: 600, layer: [{ mark: 'point', encoding: { color: { field: 'lab', legend: { orient: 'right', labelLimit: 400 } } } }] };
-    const n = narrowLite(spec) as { width: unknown; title: string[]; layer: { encoding: { color: { legend: Record<string, unknown> } } }[]; config: { legend: Record<string, unknown> } };
+    const n = narrowLite(spec) as {
+      width: unknown;
+      title: string[];
+      layer: { encoding: { color: { legend: Record<string, unknown> } } }[];
+      config: { legend: Record<string, unknown> };
+    };
     expect(n.width).toBe('container');
     expect(n.title.length).toBeGreaterThan(1);
     expect(n.title.join(' ')).toBe(long);
@@ -18,18 +23,31 @@ describe('narrowLite', () => {
   });
 
   it('turns a column facet into one column of narrower panels and puts row labels above their rows', () => {
-    const cols = narrowLite({ facet: { column: { field: 'panel', type: 'nominal' } }, spec: { width: 300, mark: 'bar' } }) as { facet: unknown; columns: number; spec: { width: number } };
+    const cols = narrowLite({ facet: { column: { field: 'panel', type: 'nominal' } }, spec: { width: 300, mark: 'bar' } }) as {
+      facet: unknown;
+      columns: number;
+      spec: { width: number };
+    };
     expect(cols.facet).toEqual({ field: 'panel', type: 'nominal' });
     expect(cols.columns).toBe(1);
     expect(cols.spec.width).toBe(PANEL_WIDTH);
-    const rows = narrowLite({ facet: { row: { field: 'q', type: 'nominal' } }, spec: { width: { step: 40 }, mark: 'bar' } }) as { facet: { row: { header: Record<string, unknown> } }; columns?: number; spec: { width: number } };
+    const rows = narrowLite({ facet: { row: { field: 'q', type: 'nominal' } }, spec: { width: { step: 40 }, mark: 'bar' } }) as {
+      facet: { row: { header: Record<string, unknown> } };
+      columns?: number;
+      spec: { width: number };
+    };
     expect(rows.columns).toBeUndefined();
     expect(rows.facet.row.header).toMatchObject({ labelOrient: 'top', labelAngle: 0 });
     expect(rows.spec.width).toBe(PANEL_WIDTH);
   });
 
   it('stacks side-by-side panels one under another, each no wider than a phone allows', () => {
-    const n = narrowLite({ hconcat: [{ width: 300, title: long, mark: 'line' }, { width: 100, mark: 'bar' }] }) as { hconcat?: unknown; vconcat: { width: number; title?: string[] }[] };
+    const n = narrowLite({
+      hconcat: [
+        { width: 300, title: long, mark: 'line' },
+        { width: 100, mark: 'bar' },
+      ],
+    }) as { hconcat?: unknown; vconcat: { width: number; title?: string[] }[] };
     expect(n.hconcat).toBeUndefined();
     expect(n.vconcat.map((c) => c.width)).toEqual([PANEL_WIDTH, 100]);
     expect(n.vconcat[0]!.title!.length).toBeGreaterThan(1);

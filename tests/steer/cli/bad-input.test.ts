@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '../../..');
 function cape(args: string[]): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [join(ROOT, 'bin/cape.mjs'), 'steer', ...args], { timeout: 30_000 }, (e, _out, err) => {
-      resolve({ code: e ? (e as { code?: number | null }).code ?? null : 0, err });
+      resolve({ code: e ? ((e as { code?: number | null }).code ?? null) : 0, err });
     });
   });
 }
@@ -24,13 +24,29 @@ const header = (json: string): Buffer => {
 };
 const CASES: Case[] = [
   ['a missing weights file', (d) => rmSync(weights(d)), /neither model\.safetensors\.index\.json nor model\.safetensors found/],
-  ['a truncated weights file', (d) => truncateSync(weights(d), statSync(weights(d)).size - 100), /model\.safetensors: tensor '[^']+' ends at byte \d+ but the file has \d+/],
+  [
+    'a truncated weights file',
+    (d) => truncateSync(weights(d), statSync(weights(d)).size - 100),
+    /model\.safetensors: tensor '[^']+' ends at byte \d+ but the file has \d+/,
+  ],
   ['a garbage weights file', (d) => writeFileSync(weights(d), Buffer.alloc(4096, 0xab)), /model\.safetensors: header length \d+ is larger than the file/],
   ['a header that is a JSON array', (d) => writeFileSync(weights(d), header('[1, 2, 3]')), /model\.safetensors: header is not a JSON object/],
   ['a header that is JSON null', (d) => writeFileSync(weights(d), header('null')), /model\.safetensors: header is not a JSON object/],
-  ['a header entry without data_offsets', (d) => writeFileSync(weights(d), header('{"w": {"dtype": "F32", "shape": [1]}}')), /model\.safetensors: tensor 'w' needs "dtype", "shape" and "data_offsets"/],
-  ['a malformed model.safetensors.index.json', (d) => writeFileSync(join(d, 'model.safetensors.index.json'), '{"weight_map": '), /model\.safetensors\.index\.json: not valid JSON/],
-  ['an index whose weight_map is not an object of file names', (d) => writeFileSync(join(d, 'model.safetensors.index.json'), '{"weight_map": [1]}'), /model\.safetensors\.index\.json: "weight_map" must map tensor names to shard file names/],
+  [
+    'a header entry without data_offsets',
+    (d) => writeFileSync(weights(d), header('{"w": {"dtype": "F32", "shape": [1]}}')),
+    /model\.safetensors: tensor 'w' needs "dtype", "shape" and "data_offsets"/,
+  ],
+  [
+    'a malformed model.safetensors.index.json',
+    (d) => writeFileSync(join(d, 'model.safetensors.index.json'), '{"weight_map": '),
+    /model\.safetensors\.index\.json: not valid JSON/,
+  ],
+  [
+    'an index whose weight_map is not an object of file names',
+    (d) => writeFileSync(join(d, 'model.safetensors.index.json'), '{"weight_map": [1]}'),
+    /model\.safetensors\.index\.json: "weight_map" must map tensor names to shard file names/,
+  ],
 ];
 
 describe('cape steer on a broken checkpoint', () => {

@@ -7,7 +7,8 @@ import type { Io } from '../../../steer/cli/commands.ts';
 import { modelDir, NEOX, tempDir } from '../tiny-models.ts';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), progress: () => {} };
   const code = await steerMain(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
@@ -31,8 +32,22 @@ describe('cape steer', () => {
     expect(JSON.parse(r.out)).toMatchObject({ layer: 3, method: 'pca-paired' });
   });
 
-  it('generate prints unsteered and steered text for each prompt, labelling the authors\' gate', async () => {
-    const r = await cli('generate', '--model', dir, '--vector', vector, '--prompt', 'The sun is', '--prompt', 'Water is', '--max-new-tokens', '4', '--threads', '1');
+  it("generate prints unsteered and steered text for each prompt, labelling the authors' gate", async () => {
+    const r = await cli(
+      'generate',
+      '--model',
+      dir,
+      '--vector',
+      vector,
+      '--prompt',
+      'The sun is',
+      '--prompt',
+      'Water is',
+      '--max-new-tokens',
+      '4',
+      '--threads',
+      '1',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/authors' gate/);
     expect(r.out.match(/unsteered: /g)).toHaveLength(2);
@@ -42,7 +57,12 @@ describe('cape steer', () => {
 
   it('eval exits 0 or 1 by whether the direction beats the random control, and reports both numbers', async () => {
     const items = join(tempDir(), 'items.jsonl');
-    writeFileSync(items, ['{"question": "Is the sun hot?", "true": "Yes.", "false": "No."}', '{"question": "Is water dry?", "true": "No.", "false": ["Yes.", "Always."]}'].join('\n'));
+    writeFileSync(
+      items,
+      ['{"question": "Is the sun hot?", "true": "Yes.", "false": "No."}', '{"question": "Is water dry?", "true": "No.", "false": ["Yes.", "Always."]}'].join(
+        '\n',
+      ),
+    );
     const r = await cli('eval', '--model', dir, '--vector', vector, '--items', items, '--gen-tokens', '3', '--json', '--threads', '1');
     const report = JSON.parse(r.out);
     expect(r.code).toBe(report.summary.finding ? 1 : 0);
@@ -77,12 +97,17 @@ describe('cape steer', () => {
   });
 
   it('exports a vector as a llama.cpp control vector and as safetensors, and steers with either', async () => {
-    const gguf = join(tempDir(), 'v.gguf'), st = join(tempDir(), 'v.safetensors');
+    const gguf = join(tempDir(), 'v.gguf'),
+      st = join(tempDir(), 'v.safetensors');
     const e = await cli('export', '--vector', vector, '--out', gguf, '--scale', '4');
     expect(e.code).toBe(0);
     expect(e.out).toMatch(/direction\.1 = 4 x the vector.*--control-vector-scaled/);
     expect((await cli('export', '--vector', gguf, '--out', st)).code).toBe(0);
-    const run = async (f: string): Promise<unknown> => JSON.parse((await cli('generate', '--model', dir, '--vector', f, '--prompt', 'The sun is', '--strength', '2', '--max-new-tokens', '3', '--json', '--threads', '1')).out).rows;
+    const run = async (f: string): Promise<unknown> =>
+      JSON.parse(
+        (await cli('generate', '--model', dir, '--vector', f, '--prompt', 'The sun is', '--strength', '2', '--max-new-tokens', '3', '--json', '--threads', '1'))
+          .out,
+      ).rows;
     const want = await run(vector);
     expect(await run(gguf)).toEqual(want);
     expect(await run(st)).toEqual(want);
@@ -90,7 +115,16 @@ describe('cape steer', () => {
 
   it('needs --force for a control vector made elsewhere, and names the file when its width does not fit', async () => {
     const foreign = join(tempDir(), 'foreign.gguf');
-    writeFileSync(foreign, encodeGguf([['general.architecture', 'controlvector'], ['controlvector.model_hint', 'gpt_neox']], [{ name: 'direction.2', data: new Float32Array(16).fill(0.25) }]));
+    writeFileSync(
+      foreign,
+      encodeGguf(
+        [
+          ['general.architecture', 'controlvector'],
+          ['controlvector.model_hint', 'gpt_neox'],
+        ],
+        [{ name: 'direction.2', data: new Float32Array(16).fill(0.25) }],
+      ),
+    );
     const args = ['generate', '--model', dir, '--vector', foreign, '--prompt', 'x', '--strength', '1', '--max-new-tokens', '1', '--threads', '1'];
     const r = await cli(...args);
     expect(r.code).toBe(2);

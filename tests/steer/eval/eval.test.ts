@@ -46,7 +46,12 @@ describe('eval', () => {
 
   it('flags a finding unless steering beats the random control on clearly more than half the items', () => {
     const mk = (steered: number, control: number): ItemResult => ({
-      question: 'q', cos: null, alpha: 1, label: 'fixed', margin: { base: 0, steered, controls: [control] }, text: null,
+      question: 'q',
+      cos: null,
+      alpha: 1,
+      label: 'fixed',
+      margin: { base: 0, steered, controls: [control] },
+      text: null,
     });
     const winning = summarise(Array.from({ length: 16 }, () => mk(1, -1)));
     expect(winning.beatsControl.k).toBe(16);
@@ -60,7 +65,12 @@ describe('eval', () => {
 
   it('sweeps layers by strengths, rebuilding the direction at each layer', () => {
     const rows = runSweep(lm, items.slice(0, 2), { layers: [0, 2], strengths: [1, 0.5], relative: true });
-    expect(rows.map((r) => [r.layer, r.strength])).toEqual([[0, 1], [0, 0.5], [2, 1], [2, 0.5]]);
+    expect(rows.map((r) => [r.layer, r.strength])).toEqual([
+      [0, 1],
+      [0, 0.5],
+      [2, 1],
+      [2, 0.5],
+    ]);
     expect(rows[1]!.alpha).toBeCloseTo(rows[0]!.alpha / 2, 10);
     expect(rows[0]!.alpha).toBeCloseTo(computeDirection(lm, { layer: 0 }).residualRms! * 4, 6); // 1 x rms x sqrt(16)
   });

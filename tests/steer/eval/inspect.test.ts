@@ -12,9 +12,18 @@ function vectorFile(layer: number): VectorFile {
   const v = Array.from({ length: D }, (_, i) => Math.cos(i));
   const n = Math.hypot(...v);
   return {
-    format: VECTOR_FORMAT, model: { configSha256: lm.configSha256, modelType: 'gpt_neox', nLayers: lm.config.nLayers, source: 'test' },
-    layer, hookSite: 'block_output', operation: 'add', dModel: D, method: 'mean-diff',
-    statementSet: { name: 't', sha256: '', nPairs: 2 }, signConvention: 'true minus false', residualRms: 1, norm: 1, vector: v.map((x) => x / n),
+    format: VECTOR_FORMAT,
+    model: { configSha256: lm.configSha256, modelType: 'gpt_neox', nLayers: lm.config.nLayers, source: 'test' },
+    layer,
+    hookSite: 'block_output',
+    operation: 'add',
+    dModel: D,
+    method: 'mean-diff',
+    statementSet: { name: 't', sha256: '', nPairs: 2 },
+    signConvention: 'true minus false',
+    residualRms: 1,
+    norm: 1,
+    vector: v.map((x) => x / n),
   };
 }
 
@@ -38,7 +47,7 @@ describe('inspect', () => {
     expect(report.input.decoded.startsWith('<|endoftext|>The sun')).toBe(true);
   });
 
-  it('reports the forward pass\'s last-position logits, the top ones sorted with log-probabilities that normalise', () => {
+  it("reports the forward pass's last-position logits, the top ones sorted with log-probabilities that normalise", () => {
     const logits = lm.model.forward(ids, lm.model.newCache())!;
     expect(run!.lastLogits.all).toEqual(Array.from(logits));
     const top = run!.lastLogits.top;
@@ -53,7 +62,7 @@ describe('inspect', () => {
     for (const l of [1, 3]) expect(run!.residual[l]!.flat()).toEqual(Array.from(cap.outputs.get(l)!));
   });
 
-  it('continues greedily like generate, with each step\'s top-1 minus top-2 margin', () => {
+  it("continues greedily like generate, with each step's top-1 minus top-2 margin", () => {
     expect(run!.continuation.ids).toEqual(generateIds(lm.model, ids, { maxNewTokens: 4 }));
     const seq = [...ids];
     for (const step of run!.continuation.steps) {
@@ -64,12 +73,19 @@ describe('inspect', () => {
     }
   });
 
-  it('runs a second time steered: the steered layer\'s last position moves by exactly alpha times the vector', () => {
+  it("runs a second time steered: the steered layer's last position moves by exactly alpha times the vector", () => {
     const vf = vectorFile(1);
-    const r = inspectPrompt(lm, { text: null, ids }, {
-      topK: 3, allLogits: false, layers: [0, 1], maxNewTokens: 2,
-      steer: { vector: vf, strength: { kind: 'fixed', value: 2, relative: false }, positions: 'last', source: 'v.json' },
-    });
+    const r = inspectPrompt(
+      lm,
+      { text: null, ids },
+      {
+        topK: 3,
+        allLogits: false,
+        layers: [0, 1],
+        maxNewTokens: 2,
+        steer: { vector: vf, strength: { kind: 'fixed', value: 2, relative: false }, positions: 'last', source: 'v.json' },
+      },
+    );
     expect(r.runs).toHaveLength(2);
     const [plain, steered] = r.runs;
     expect(steered!.steering).toMatchObject({ layer: 1, alpha: 2, label: 'fixed', positions: 'last' });

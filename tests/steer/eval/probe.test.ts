@@ -36,9 +36,22 @@ describe('internal-coupling probe', () => {
 
 describe('competing pairs', () => {
   it('counts the share of cross-set pairs with cosine below -0.5', () => {
-    const a = [[1, 0], [1, 0.2]];
-    expect(negativePairShare(a, [[-1, 0], [0, 1]])).toBe(0.5); // cosines -1, 0, -0.98, 0.196
-    expect(negativePairShare(a, [[-1, 0], [-1, -0.5]])).toBe(1); // all four below -0.5
+    const a = [
+      [1, 0],
+      [1, 0.2],
+    ];
+    expect(
+      negativePairShare(a, [
+        [-1, 0],
+        [0, 1],
+      ]),
+    ).toBe(0.5); // cosines -1, 0, -0.98, 0.196
+    expect(
+      negativePairShare(a, [
+        [-1, 0],
+        [-1, -0.5],
+      ]),
+    ).toBe(1); // all four below -0.5
     expect(negativePairShare(a, [[0, -1]])).toBe(0); // cosines 0 and -0.196
   });
 });

@@ -9,8 +9,15 @@ import { tempDir } from '../tiny-models.ts';
 describe('half-precision decoding', () => {
   it('decodes hand-picked F16 bit patterns to their exact values', () => {
     const cases: [number, number][] = [
-      [0x3c00, 1], [0xc000, -2], [0x3555, 0.333251953125], [0x7bff, 65504], [0x0400, 2 ** -14],
-      [0x0001, 2 ** -24], [0x03ff, 1023 * 2 ** -24], [0x7c00, Infinity], [0xfc00, -Infinity],
+      [0x3c00, 1],
+      [0xc000, -2],
+      [0x3555, 0.333251953125],
+      [0x7bff, 65504],
+      [0x0400, 2 ** -14],
+      [0x0001, 2 ** -24],
+      [0x03ff, 1023 * 2 ** -24],
+      [0x7c00, Infinity],
+      [0xfc00, -Infinity],
     ];
     for (const [bits, value] of cases) expect(f16BitsToNumber(bits)).toBe(value);
     expect(Object.is(f16BitsToNumber(0x8000), -0)).toBe(true);
@@ -21,7 +28,13 @@ describe('half-precision decoding', () => {
 
   it('decodes hand-picked BF16 bit patterns to their exact values', () => {
     const cases: [number, number][] = [
-      [0x3f80, 1], [0xc000, -2], [0x4049, 3.140625], [0x3e80, 0.25], [0x7f80, Infinity], [0xff80, -Infinity], [0x0001, 2 ** -133],
+      [0x3f80, 1],
+      [0xc000, -2],
+      [0x4049, 3.140625],
+      [0x3e80, 0.25],
+      [0x7f80, Infinity],
+      [0xff80, -Infinity],
+      [0x0001, 2 ** -133],
     ];
     for (const [bits, value] of cases) expect(bf16BitsToNumber(bits)).toBe(value);
     expect(bf16BitsToNumber(0x7fc0)).toBeNaN();
@@ -40,7 +53,13 @@ describe('half-precision decoding', () => {
 
 describe('safetensors files', () => {
   it('reads a file assembled byte by byte from the format description', () => {
-    const header = Buffer.from(JSON.stringify({ __metadata__: { format: 'pt' }, a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, b: { dtype: 'BF16', shape: [1, 2], data_offsets: [8, 12] } }));
+    const header = Buffer.from(
+      JSON.stringify({
+        __metadata__: { format: 'pt' },
+        a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] },
+        b: { dtype: 'BF16', shape: [1, 2], data_offsets: [8, 12] },
+      }),
+    );
     const len = Buffer.alloc(8);
     len.writeBigUInt64LE(BigInt(header.length));
     const data = Buffer.alloc(12);

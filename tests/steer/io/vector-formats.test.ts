@@ -13,10 +13,18 @@ function vectorFile(layer: number): VectorFile {
   const raw = Array.from({ length: 16 }, (_, i) => ((i % 5) - 2) / 8);
   const n = Math.hypot(...raw);
   return {
-    format: VECTOR_FORMAT, model: { configSha256: 'ab'.repeat(32), modelType: 'llama', nLayers: 4, source: 'tiny' },
-    layer, hookSite: 'block_output', operation: 'add', dModel: 16, method: 'mean-diff',
-    statementSet: { name: 'cape-default-v1', sha256: 'cd'.repeat(32), nPairs: 16 }, signConvention: 'true minus false',
-    residualRms: 0.75, norm: 1, vector: raw.map((x) => Math.fround(x / n)),
+    format: VECTOR_FORMAT,
+    model: { configSha256: 'ab'.repeat(32), modelType: 'llama', nLayers: 4, source: 'tiny' },
+    layer,
+    hookSite: 'block_output',
+    operation: 'add',
+    dModel: 16,
+    method: 'mean-diff',
+    statementSet: { name: 'cape-default-v1', sha256: 'cd'.repeat(32), nPairs: 16 },
+    signConvention: 'true minus false',
+    residualRms: 0.75,
+    norm: 1,
+    vector: raw.map((x) => Math.fround(x / n)),
   };
 }
 const fits = { configSha256: 'ab'.repeat(32), dModel: 16, nLayers: 4 };
@@ -52,14 +60,30 @@ describe('vector files in other formats', () => {
   it('reads a control vector made elsewhere as imported: its block from direction.N, no config hash and no residual RMS', () => {
     // As repeng writes them: several blocks, no cape.* metadata.
     const f = join(tempDir(), 'repeng.gguf');
-    writeFileSync(f, encodeGguf(
-      [['general.architecture', 'controlvector'], ['controlvector.model_hint', 'mistral'], ['controlvector.layer_count', { u32: 2 }]],
-      [{ name: 'direction.3', data: Float32Array.from({ length: 16 }, () => 0.5) }, { name: 'direction.4', data: new Float32Array(16).fill(-1) }],
-    ));
+    writeFileSync(
+      f,
+      encodeGguf(
+        [
+          ['general.architecture', 'controlvector'],
+          ['controlvector.model_hint', 'mistral'],
+          ['controlvector.layer_count', { u32: 2 }],
+        ],
+        [
+          { name: 'direction.3', data: Float32Array.from({ length: 16 }, () => 0.5) },
+          { name: 'direction.4', data: new Float32Array(16).fill(-1) },
+        ],
+      ),
+    );
     expect(() => readVectorAny(f)).toThrow(/repeng\.gguf: directions for blocks 3, 4: choose one with --vector-layer/);
     expect(() => readVectorAny(f, { layer: 5 })).toThrow(/no direction\.5 \(it has blocks 3, 4\)/);
     const v = readVectorAny(f, { layer: 3 });
-    expect(v).toMatchObject({ layer: 3, method: 'imported', residualRms: null, norm: 2, model: { configSha256: '', modelType: 'mistral', source: 'repeng.gguf' } });
+    expect(v).toMatchObject({
+      layer: 3,
+      method: 'imported',
+      residualRms: null,
+      norm: 2,
+      model: { configSha256: '', modelType: 'mistral', source: 'repeng.gguf' },
+    });
     expect(() => checkVectorFits(v, fits)).toThrow(/carries no config\.json hash \(an imported control vector, model hint "mistral"\).*--force/);
     expect(() => checkVectorFits(v, fits, true)).not.toThrow();
     expect(() => resolveStrength({ kind: 'fixed', value: 1, relative: true }, v)).toThrow(/records no residual RMS/);
@@ -79,7 +103,16 @@ describe('vector files in other formats', () => {
     writeFileSync(odd, encodeGguf([], [{ name: 'steer.1', data: new Float32Array(4) }]));
     expect(() => readVectorAny(odd)).toThrow(/odd\.gguf: tensor 'steer\.1' is not named direction\.N/);
     const mixed = join(d, 'mixed.gguf');
-    writeFileSync(mixed, encodeGguf([], [{ name: 'direction.1', data: new Float32Array(4) }, { name: 'direction.2', data: new Float32Array(8) }]));
+    writeFileSync(
+      mixed,
+      encodeGguf(
+        [],
+        [
+          { name: 'direction.1', data: new Float32Array(4) },
+          { name: 'direction.2', data: new Float32Array(8) },
+        ],
+      ),
+    );
     expect(() => readVectorAny(mixed)).toThrow(/mixed\.gguf: direction tensors have different lengths \(4, 8\)/);
   });
 });

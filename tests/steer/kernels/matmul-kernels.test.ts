@@ -19,7 +19,8 @@ function halfMatrix(dtype: 'BF16' | 'F16', rows: number, cols: number, seed: num
 describe('matrix kernels over 16-bit weights', () => {
   // 13 rows: one block of 8 plus a tail of 5 (T = 1), three blocks of 4 plus
   // one row (T > 1); 1100 columns: two full 512-column chunks and a partial one.
-  const rows = 13, cols = 1100;
+  const rows = 13,
+    cols = 1100;
   for (const dtype of ['BF16', 'F16'] as const) {
     it(`gives ${dtype} weights bit-identical products to their float32 values, for 1 to 5 tokens and a row range`, () => {
       const { bits, values } = halfMatrix(dtype, rows, cols, 7);
@@ -27,7 +28,8 @@ describe('matrix kernels over 16-bit weights', () => {
       const b = Float32Array.from({ length: rows }, r);
       for (const T of [1, 2, 3, 5]) {
         const x = Float32Array.from({ length: T * cols }, r);
-        const want = new Float32Array(T * rows), got = new Float32Array(T * rows);
+        const want = new Float32Array(T * rows),
+          got = new Float32Array(T * rows);
         matmulRange(x, T, cols, values, 'F32', b, want, rows, 2, rows);
         matmulRange(x, T, cols, bits, dtype, b, got, rows, 2, rows);
         expect(Array.from(got)).toEqual(Array.from(want));

@@ -8,7 +8,15 @@ const rand = (seed: number): (() => number) => {
 };
 
 /** y = x·wᵀ + b through the SIMD kernel of `dtype`, for weights placed in a fresh arena. */
-function product(dtype: 'F32' | 'BF16' | 'F16', w: Float32Array | Uint16Array, x: Float32Array, T: number, n: number, rows: number, b: Float32Array | null): Float32Array {
+function product(
+  dtype: 'F32' | 'BF16' | 'F16',
+  w: Float32Array | Uint16Array,
+  x: Float32Array,
+  T: number,
+  n: number,
+  rows: number,
+  b: Float32Array | null,
+): Float32Array {
   const arena = new SimdArena();
   const held = dtype === 'F32' ? arena.f32(w.length) : arena.u16(w.length);
   held.set(w);
@@ -26,12 +34,18 @@ describe('WebAssembly SIMD kernels', () => {
 
   it('store each block of 8 inputs as the even entries, then the odd ones', () => {
     const out = new Float32Array(16);
-    deinterleave(Float32Array.from({ length: 16 }, (_, i) => i), 2, 8, out);
+    deinterleave(
+      Float32Array.from({ length: 16 }, (_, i) => i),
+      2,
+      8,
+      out,
+    );
     expect(Array.from(out)).toEqual([0, 2, 4, 6, 1, 3, 5, 7, 8, 10, 12, 14, 9, 11, 13, 15]);
   });
 
   // 7 rows: one block of 4 and 3 single rows; 40 columns: 5 blocks of 8.
-  const rows = 7, n = 40;
+  const rows = 7,
+    n = 40;
   for (const dtype of ['BF16', 'F16'] as const) {
     it(`give ${dtype} weights bit-identical products to their float32 values, within float32 rounding of a double sum`, () => {
       const r = rand(5);
@@ -45,11 +59,12 @@ describe('WebAssembly SIMD kernels', () => {
         const x = Float32Array.from({ length: T * n }, r);
         const got = product(dtype, bits, x, T, n, rows, b);
         expect(Array.from(got)).toEqual(Array.from(product('F32', values, x, T, n, rows, b)));
-        for (let t = 0; t < T; t++) for (let o = 0; o < rows; o++) {
-          let s = b[o]!;
-          for (let i = 0; i < n; i++) s += x[t * n + i]! * values[o * n + i]!;
-          expect(got[t * rows + o]).toBeCloseTo(s, 5);
-        }
+        for (let t = 0; t < T; t++)
+          for (let o = 0; o < rows; o++) {
+            let s = b[o]!;
+            for (let i = 0; i < n; i++) s += x[t * n + i]! * values[o * n + i]!;
+            expect(got[t * rows + o]).toBeCloseTo(s, 5);
+          }
       }
     });
   }
@@ -67,7 +82,8 @@ describe('WebAssembly SIMD kernels', () => {
 
   it('keep each tensor in a WebAssembly memory the arena can find again, and ordinary arrays outside', () => {
     const arena = new SimdArena();
-    const a = arena.u16(10), c = arena.f32(3);
+    const a = arena.u16(10),
+      c = arena.f32(3);
     expect(arena.of(a)).toBe(arena.memories[0]);
     expect(arena.of(c)).toBe(arena.memories[0]);
     expect(c.byteOffset % 16).toBe(0);

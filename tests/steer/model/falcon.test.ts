@@ -7,7 +7,12 @@ import { groupedToBlocks } from '../../../steer/model/weights.ts';
 import { captureHook } from '../../../steer/steering/hooks.ts';
 import { cacheVsFullDifference, randomTensors, writeModelFolder, type TensorPlan } from '../tiny-models.ts';
 
-const H = 4, hd = 8, D = H * hd, L = 2, F = 48, V = tinyTokenizerVocabSize();
+const H = 4,
+  hd = 8,
+  D = H * hd,
+  L = 2,
+  F = 48,
+  V = tinyTokenizerVocabSize();
 const VARIANTS = {
   'Falcon-7B (multi-query, one shared LayerNorm)': { multi_query: true, parallel_attn: true },
   'Falcon-40B (new decoder architecture, 2 key/value groups, ln_attn and ln_mlp)': { new_decoder_architecture: true, num_kv_heads: 2 },
@@ -32,15 +37,25 @@ function falcon(o: Record<string, unknown>): { config: Record<string, unknown>; 
   }
   plan.push(['transformer.ln_f.weight', [D]], ['transformer.ln_f.bias', [D]]);
   const config = {
-    model_type: 'falcon', hidden_size: D, num_hidden_layers: L, num_attention_heads: H, vocab_size: V, ffn_hidden_size: F,
-    layer_norm_epsilon: 1e-5, alibi: false, bias: false, rope_theta: 10000, ...o,
+    model_type: 'falcon',
+    hidden_size: D,
+    num_hidden_layers: L,
+    num_attention_heads: H,
+    vocab_size: V,
+    ffn_hidden_size: F,
+    layer_norm_epsilon: 1e-5,
+    alibi: false,
+    bias: false,
+    rope_theta: 10000,
+    ...o,
   };
   return { config, plan, KH };
 }
 
 const get = (ts: TensorToWrite[], name: string): Float32Array | null => ts.find((t) => t.name === name)?.data ?? null;
 const affine = (ts: TensorToWrite[], name: string, x: number[], rows = get(ts, `${name}.weight`)!.length / x.length, firstRow = 0): number[] => {
-  const w = get(ts, `${name}.weight`)!, b = get(ts, `${name}.bias`);
+  const w = get(ts, `${name}.weight`)!,
+    b = get(ts, `${name}.bias`);
   return Array.from({ length: rows }, (_, o) => x.reduce((a, v, i) => a + w[(firstRow + o) * x.length + i]! * v, b ? b[firstRow + o]! : 0));
 };
 const layerNormed = (ts: TensorToWrite[], name: string, x: number[]): number[] => {
@@ -51,7 +66,8 @@ const layerNormed = (ts: TensorToWrite[], name: string, x: number[]): number[] =
 const gelu = (x: number): number => {
   // erf by its series: exact enough for |x| < 4 (the values here are far smaller).
   const z = x / Math.SQRT2;
-  let term = z, sum = z;
+  let term = z,
+    sum = z;
   for (let n = 1; n < 60; n++) sum += (term *= (-z * z) / n) / (2 * n + 1);
   return 0.5 * x * (1 + (2 / Math.sqrt(Math.PI)) * sum);
 };
@@ -82,8 +98,11 @@ describe('falcon', () => {
       const attn = affine(ts, `${l}.self_attention.dense`, heads.flat());
       const sequential = 'parallel_attn' in o && !o.parallel_attn;
       const mid = sequential ? x.map((v, i) => v + attn[i]!) : x;
-      const nMlp = get(ts, `${l}.ln_mlp.weight`) ? layerNormed(ts, `${l}.ln_mlp`, x)
-        : sequential ? layerNormed(ts, `${l}.post_attention_layernorm`, mid) : nAttn;
+      const nMlp = get(ts, `${l}.ln_mlp.weight`)
+        ? layerNormed(ts, `${l}.ln_mlp`, x)
+        : sequential
+          ? layerNormed(ts, `${l}.post_attention_layernorm`, mid)
+          : nAttn;
       const mlp = affine(ts, `${l}.mlp.dense_4h_to_h`, affine(ts, `${l}.mlp.dense_h_to_4h`, nMlp).map(gelu));
       const expected = sequential ? mid.map((v, i) => v + mlp[i]!) : x.map((v, i) => v + attn[i]! + mlp[i]!);
       Array.from(cap.outputs.get(0)!).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 4));

@@ -13,7 +13,12 @@ const t = (name: string, rows: number[][] | number[]): { name: string; shape: nu
   const shape = Array.isArray(rows[0]) ? [rows.length, (rows[0] as number[]).length] : [rows.length];
   return { name, shape, data: Float32Array.from(flat) };
 };
-const I4 = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]];
+const I4 = [
+  [1, 0, 0, 0],
+  [0, 1, 0, 0],
+  [0, 0, 1, 0],
+  [0, 0, 0, 1],
+];
 
 describe('forward pass against hand calculations', () => {
   // Reference values were computed separately in float64 with the textbook
@@ -22,22 +27,61 @@ describe('forward pass against hand calculations', () => {
   // and the parallel residual x + attn(ln1(x)) + mlp(ln2(x)).
   it('gives a 1-layer d_model=4 GPT-NeoX model the logits worked out by hand', () => {
     const config = {
-      model_type: 'gpt_neox', hidden_size: 4, num_hidden_layers: 1, num_attention_heads: 1, intermediate_size: 4, vocab_size: 3,
-      rotary_pct: 0.5, rotary_emb_base: 10000, layer_norm_eps: 1e-5, hidden_act: 'gelu', use_parallel_residual: true, max_position_embeddings: 16,
+      model_type: 'gpt_neox',
+      hidden_size: 4,
+      num_hidden_layers: 1,
+      num_attention_heads: 1,
+      intermediate_size: 4,
+      vocab_size: 3,
+      rotary_pct: 0.5,
+      rotary_emb_base: 10000,
+      layer_norm_eps: 1e-5,
+      hidden_act: 'gelu',
+      use_parallel_residual: true,
+      max_position_embeddings: 16,
     };
-    const Wq = I4, Wk = [[0.5, 0, 0, 0], [0, 0.5, 0, 0], [0, 0, 1, 0], [1, 0, 0, 1]], Wv = [[1, 0, 0, 0], [0, -1, 0, 0], [0, 0, 2, 0], [0, 0, 0, 1]];
+    const Wq = I4,
+      Wk = [
+        [0.5, 0, 0, 0],
+        [0, 0.5, 0, 0],
+        [0, 0, 1, 0],
+        [1, 0, 0, 1],
+      ],
+      Wv = [
+        [1, 0, 0, 0],
+        [0, -1, 0, 0],
+        [0, 0, 2, 0],
+        [0, 0, 0, 1],
+      ];
     const p = 'gpt_neox.layers.0.';
     const model = modelFromTensors(config, [
-      t('gpt_neox.embed_in.weight', [[1, 2, 3, 4], [-1, 0.5, 0, 2], [0.5, -1, 1, 0]]),
-      t(`${p}input_layernorm.weight`, [1, 2, 1, 1]), t(`${p}input_layernorm.bias`, [0, 0, 0.5, 0]),
-      t(`${p}post_attention_layernorm.weight`, [1, 1, 1, 1]), t(`${p}post_attention_layernorm.bias`, [0, 0, 0, 0]),
+      t('gpt_neox.embed_in.weight', [
+        [1, 2, 3, 4],
+        [-1, 0.5, 0, 2],
+        [0.5, -1, 1, 0],
+      ]),
+      t(`${p}input_layernorm.weight`, [1, 2, 1, 1]),
+      t(`${p}input_layernorm.bias`, [0, 0, 0.5, 0]),
+      t(`${p}post_attention_layernorm.weight`, [1, 1, 1, 1]),
+      t(`${p}post_attention_layernorm.bias`, [0, 0, 0, 0]),
       t(`${p}attention.query_key_value.weight`, [...Wq, ...Wk, ...Wv]),
       t(`${p}attention.query_key_value.bias`, [0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0, 0, 0.2]),
-      t(`${p}attention.dense.weight`, I4), t(`${p}attention.dense.bias`, [0.1, -0.2, 0, 0.3]),
-      t(`${p}mlp.dense_h_to_4h.weight`, I4), t(`${p}mlp.dense_h_to_4h.bias`, [0, 0, 0, 0]),
-      t(`${p}mlp.dense_4h_to_h.weight`, I4.map((r) => r.map((x) => x / 2))), t(`${p}mlp.dense_4h_to_h.bias`, [0, 0, 0.25, 0]),
-      t('gpt_neox.final_layer_norm.weight', [1, 1, 1, 2]), t('gpt_neox.final_layer_norm.bias', [0, 0, 0, 0.1]),
-      t('embed_out.weight', [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 1]]),
+      t(`${p}attention.dense.weight`, I4),
+      t(`${p}attention.dense.bias`, [0.1, -0.2, 0, 0.3]),
+      t(`${p}mlp.dense_h_to_4h.weight`, I4),
+      t(`${p}mlp.dense_h_to_4h.bias`, [0, 0, 0, 0]),
+      t(
+        `${p}mlp.dense_4h_to_h.weight`,
+        I4.map((r) => r.map((x) => x / 2)),
+      ),
+      t(`${p}mlp.dense_4h_to_h.bias`, [0, 0, 0.25, 0]),
+      t('gpt_neox.final_layer_norm.weight', [1, 1, 1, 2]),
+      t('gpt_neox.final_layer_norm.bias', [0, 0, 0, 0.1]),
+      t('embed_out.weight', [
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 1, 1],
+      ]),
     ]);
     const logits = model.forward([0, 1], model.newCache(), { logits: 'all' })!;
     const expected = [-1.4653357295626268, -0.34359005570599926, 3.035452784080629, -1.3661662637775323, -0.16850566996942176, 3.083029169455955];
@@ -48,21 +92,64 @@ describe('forward pass against hand calculations', () => {
   // full rotate-half RoPE (theta 10000), softmax(q.k / sqrt 2), SwiGLU MLP.
   it('gives a 1-layer d_model=4 Llama model with grouped-query attention the logits worked out by hand', () => {
     const config = {
-      model_type: 'llama', hidden_size: 4, num_hidden_layers: 1, num_attention_heads: 2, num_key_value_heads: 1, intermediate_size: 3,
-      vocab_size: 3, rms_norm_eps: 1e-6, rope_theta: 10000, hidden_act: 'silu', tie_word_embeddings: false,
+      model_type: 'llama',
+      hidden_size: 4,
+      num_hidden_layers: 1,
+      num_attention_heads: 2,
+      num_key_value_heads: 1,
+      intermediate_size: 3,
+      vocab_size: 3,
+      rms_norm_eps: 1e-6,
+      rope_theta: 10000,
+      hidden_act: 'silu',
+      tie_word_embeddings: false,
     };
     const p = 'model.layers.0.';
     const model = modelFromTensors(config, [
-      t('model.embed_tokens.weight', [[1, -2, 0.5, 1], [0, 1, -1, 2], [2, 0, 1, -1]]),
-      t(`${p}input_layernorm.weight`, [1, 0.5, 1, 2]), t(`${p}post_attention_layernorm.weight`, [1, 1, 2, 1]),
-      t(`${p}self_attn.q_proj.weight`, I4), t(`${p}self_attn.k_proj.weight`, [[0.5, 0, 1, 0], [0, 1, 0, -0.5]]),
-      t(`${p}self_attn.v_proj.weight`, [[1, 1, 0, 0], [0, 0, 1, -1]]),
-      t(`${p}self_attn.o_proj.weight`, [[1, 0, 0, 0.5], [0, 1, 0, 0], [0, 0, 1, 0], [0.5, 0, 0, 1]]),
-      t(`${p}mlp.gate_proj.weight`, [[1, 0, 0, 0], [0, 1, 1, 0], [0, 0, 0, 1]]),
-      t(`${p}mlp.up_proj.weight`, [[0.5, 0, 0, 0], [0, 1, 0, 0], [1, 0, 0, 1]]),
-      t(`${p}mlp.down_proj.weight`, [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]]),
+      t('model.embed_tokens.weight', [
+        [1, -2, 0.5, 1],
+        [0, 1, -1, 2],
+        [2, 0, 1, -1],
+      ]),
+      t(`${p}input_layernorm.weight`, [1, 0.5, 1, 2]),
+      t(`${p}post_attention_layernorm.weight`, [1, 1, 2, 1]),
+      t(`${p}self_attn.q_proj.weight`, I4),
+      t(`${p}self_attn.k_proj.weight`, [
+        [0.5, 0, 1, 0],
+        [0, 1, 0, -0.5],
+      ]),
+      t(`${p}self_attn.v_proj.weight`, [
+        [1, 1, 0, 0],
+        [0, 0, 1, -1],
+      ]),
+      t(`${p}self_attn.o_proj.weight`, [
+        [1, 0, 0, 0.5],
+        [0, 1, 0, 0],
+        [0, 0, 1, 0],
+        [0.5, 0, 0, 1],
+      ]),
+      t(`${p}mlp.gate_proj.weight`, [
+        [1, 0, 0, 0],
+        [0, 1, 1, 0],
+        [0, 0, 0, 1],
+      ]),
+      t(`${p}mlp.up_proj.weight`, [
+        [0.5, 0, 0, 0],
+        [0, 1, 0, 0],
+        [1, 0, 0, 1],
+      ]),
+      t(`${p}mlp.down_proj.weight`, [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+        [1, 1, 1],
+      ]),
       t('model.norm.weight', [1, 1, 1, 0.5]),
-      t('lm_head.weight', [[1, 0, 0, 0], [0, 0, 1, 0], [0.5, 0.5, 0.5, 0.5]]),
+      t('lm_head.weight', [
+        [1, 0, 0, 0],
+        [0, 0, 1, 0],
+        [0.5, 0.5, 0.5, 0.5],
+      ]),
     ]);
     const logits = model.forward([2, 0], model.newCache(), { logits: 'all' })!;
     const expected = [1.1654821732090443, 0.7392624142494106, 1.6633153793825972, 0.7916753182272727, 1.0823348531268653, 1.0697088207657512];
@@ -73,22 +160,56 @@ describe('forward pass against hand calculations', () => {
   // reads key/value head floor(h / 2), as HF's repeat_kv arranges them.
   it('maps query heads onto key/value heads in contiguous groups as worked out by hand', () => {
     const config = {
-      model_type: 'llama', hidden_size: 4, head_dim: 2, num_hidden_layers: 1, num_attention_heads: 4, num_key_value_heads: 2,
-      intermediate_size: 1, vocab_size: 4, rms_norm_eps: 1e-6, rope_theta: 10000, hidden_act: 'silu',
+      model_type: 'llama',
+      hidden_size: 4,
+      head_dim: 2,
+      num_hidden_layers: 1,
+      num_attention_heads: 4,
+      num_key_value_heads: 2,
+      intermediate_size: 1,
+      vocab_size: 4,
+      rms_norm_eps: 1e-6,
+      rope_theta: 10000,
+      hidden_act: 'silu',
     };
     const p = 'model.layers.0.';
     const model = modelFromTensors(config, [
-      t('model.embed_tokens.weight', [[1, -2, 0.5, 1], [0, 1, -1, 2], [2, 0, 1, -1], [0, 0, 0, 1]]),
-      t(`${p}input_layernorm.weight`, [1, 1, 1, 1]), t(`${p}post_attention_layernorm.weight`, [1, 1, 1, 1]),
+      t('model.embed_tokens.weight', [
+        [1, -2, 0.5, 1],
+        [0, 1, -1, 2],
+        [2, 0, 1, -1],
+        [0, 0, 0, 1],
+      ]),
+      t(`${p}input_layernorm.weight`, [1, 1, 1, 1]),
+      t(`${p}post_attention_layernorm.weight`, [1, 1, 1, 1]),
       t(`${p}self_attn.q_proj.weight`, [...I4, [-1, 0, 0, 0], [0, 0, 1, 0], [0, 1, 0, 1], [1, 0, 0, 0]]),
-      t(`${p}self_attn.k_proj.weight`, [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0]]),
-      t(`${p}self_attn.v_proj.weight`, [[1, 0, 0, 0], [0, 2, 0, 0], [0, 0, -1, 0], [0, 0, 0, 3]]),
-      t(`${p}self_attn.o_proj.weight`, I4.map((r) => [...r, ...r])),
-      t(`${p}mlp.gate_proj.weight`, [[0, 0, 0, 0]]), t(`${p}mlp.up_proj.weight`, [[0, 0, 0, 0]]), t(`${p}mlp.down_proj.weight`, [[0], [0], [0], [0]]),
-      t('model.norm.weight', [1, 1, 1, 1]), t('lm_head.weight', I4),
+      t(`${p}self_attn.k_proj.weight`, [
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 0, 1],
+        [0, 0, 1, 0],
+      ]),
+      t(`${p}self_attn.v_proj.weight`, [
+        [1, 0, 0, 0],
+        [0, 2, 0, 0],
+        [0, 0, -1, 0],
+        [0, 0, 0, 3],
+      ]),
+      t(
+        `${p}self_attn.o_proj.weight`,
+        I4.map((r) => [...r, ...r]),
+      ),
+      t(`${p}mlp.gate_proj.weight`, [[0, 0, 0, 0]]),
+      t(`${p}mlp.up_proj.weight`, [[0, 0, 0, 0]]),
+      t(`${p}mlp.down_proj.weight`, [[0], [0], [0], [0]]),
+      t('model.norm.weight', [1, 1, 1, 1]),
+      t('lm_head.weight', I4),
     ]);
     const logits = model.forward([1, 2], model.newCache(), { logits: 'all' })!;
-    const expected = [0.14309890135742184, 1.3200509148185202, -0.03216080260172357, 1.4953106187776657, 1.177615797369912, -0.7370551185490452, 0.6346980150597107, -1.2911732399002587];
+    const expected = [
+      0.14309890135742184, 1.3200509148185202, -0.03216080260172357, 1.4953106187776657, 1.177615797369912, -0.7370551185490452, 0.6346980150597107,
+      -1.2911732399002587,
+    ];
     expected.forEach((e, i) => expect(logits[i]).toBeCloseTo(e, 5));
   });
 
@@ -101,7 +222,13 @@ describe('forward pass against hand calculations', () => {
 
 describe('KV cache', () => {
   const ids = [5, 17, 3, 99, 42, 7, 250, 1];
-  for (const [name, spec] of Object.entries({ 'GPT-NeoX': NEOX, 'GPT-NeoX (sequential residual)': NEOX_SEQUENTIAL, Llama: LLAMA, Qwen2: QWEN2, 'GPT-2': GPT2 })) {
+  for (const [name, spec] of Object.entries({
+    'GPT-NeoX': NEOX,
+    'GPT-NeoX (sequential residual)': NEOX_SEQUENTIAL,
+    Llama: LLAMA,
+    Qwen2: QWEN2,
+    'GPT-2': GPT2,
+  })) {
     it(`gives ${name} the same next-token logits token by token as a full recompute`, () => {
       const m = memoryModel(spec);
       const full = m.forward(ids, m.newCache(), { logits: 'all' })!;
@@ -143,7 +270,7 @@ describe('matmul backends', () => {
     }
   });
 
-  it('gives the SIMD kernels\' logits within float32 rounding of the double-accumulating JavaScript kernels', () => {
+  it("gives the SIMD kernels' logits within float32 rounding of the double-accumulating JavaScript kernels", () => {
     const simd = createSerialBackend();
     const a = run(new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors), simd.weights), simd));
     const b = run(new Transformer(cfg, loadWeights(cfg, new MemoryTensorStore(tensors))));

@@ -6,19 +6,40 @@ import { captureHook } from '../../../steer/steering/hooks.ts';
 import { cacheVsFullDifference, randomTensors, writeModelFolder, type TensorPlan } from '../tiny-models.ts';
 
 // head_dim 16 while d_model / heads = 8: Gemma takes head_dim from the config.
-const D = 32, H = 4, KH = 2, hd = 16, F = 48, L = 2, V = tinyTokenizerVocabSize();
+const D = 32,
+  H = 4,
+  KH = 2,
+  hd = 16,
+  F = 48,
+  L = 2,
+  V = tinyTokenizerVocabSize();
 const CONFIG = {
-  model_type: 'gemma', hidden_size: D, num_hidden_layers: L, num_attention_heads: H, num_key_value_heads: KH, head_dim: hd,
-  intermediate_size: F, vocab_size: V, hidden_act: 'gelu_pytorch_tanh', rms_norm_eps: 1e-6, rope_theta: 10000, max_position_embeddings: 64,
+  model_type: 'gemma',
+  hidden_size: D,
+  num_hidden_layers: L,
+  num_attention_heads: H,
+  num_key_value_heads: KH,
+  head_dim: hd,
+  intermediate_size: F,
+  vocab_size: V,
+  hidden_act: 'gelu_pytorch_tanh',
+  rms_norm_eps: 1e-6,
+  rope_theta: 10000,
+  max_position_embeddings: 64,
 };
 const PLAN: TensorPlan = [['model.embed_tokens.weight', [V, D]]];
 for (let i = 0; i < L; i++) {
   const l = `model.layers.${i}`;
   PLAN.push(
-    [`${l}.input_layernorm.weight`, [D]], [`${l}.post_attention_layernorm.weight`, [D]],
-    [`${l}.self_attn.q_proj.weight`, [H * hd, D]], [`${l}.self_attn.k_proj.weight`, [KH * hd, D]], [`${l}.self_attn.v_proj.weight`, [KH * hd, D]],
+    [`${l}.input_layernorm.weight`, [D]],
+    [`${l}.post_attention_layernorm.weight`, [D]],
+    [`${l}.self_attn.q_proj.weight`, [H * hd, D]],
+    [`${l}.self_attn.k_proj.weight`, [KH * hd, D]],
+    [`${l}.self_attn.v_proj.weight`, [KH * hd, D]],
     [`${l}.self_attn.o_proj.weight`, [D, H * hd]],
-    [`${l}.mlp.gate_proj.weight`, [F, D]], [`${l}.mlp.up_proj.weight`, [F, D]], [`${l}.mlp.down_proj.weight`, [D, F]],
+    [`${l}.mlp.gate_proj.weight`, [F, D]],
+    [`${l}.mlp.up_proj.weight`, [F, D]],
+    [`${l}.mlp.down_proj.weight`, [D, F]],
   );
 }
 PLAN.push(['model.norm.weight', [D]]);
@@ -53,7 +74,11 @@ describe('gemma', () => {
     const n = rmsNormed(e, get('model.layers.0.post_attention_layernorm.weight'));
     const gate = matVec(get('model.layers.0.mlp.gate_proj.weight'), F, n);
     const up = matVec(get('model.layers.0.mlp.up_proj.weight'), F, n);
-    const down = matVec(get('model.layers.0.mlp.down_proj.weight'), D, gate.map((g, f) => geluTanh(g) * up[f]!));
+    const down = matVec(
+      get('model.layers.0.mlp.down_proj.weight'),
+      D,
+      gate.map((g, f) => geluTanh(g) * up[f]!),
+    );
     const expected = e.map((v, i) => v + down[i]!);
     Array.from(cap.outputs.get(0)!).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 4));
   });

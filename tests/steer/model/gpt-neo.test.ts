@@ -6,23 +6,51 @@ import { loadModel } from '../../../steer/model/load.ts';
 import { captureHook } from '../../../steer/steering/hooks.ts';
 import { cacheVsFullDifference, randomTensors, writeModelFolder, type TensorPlan } from '../tiny-models.ts';
 
-const D = 32, H = 4, hd = 8, F = 64, P = 64, V = tinyTokenizerVocabSize();
+const D = 32,
+  H = 4,
+  hd = 8,
+  F = 64,
+  P = 64,
+  V = tinyTokenizerVocabSize();
 
 function gptNeo(types: [string[], number][], window: number): { config: Record<string, unknown>; plan: TensorPlan } {
   const L = types.reduce((a, [k, n]) => a + k.length * n, 0);
-  const plan: TensorPlan = [['transformer.wte.weight', [V, D]], ['transformer.wpe.weight', [P, D]]];
+  const plan: TensorPlan = [
+    ['transformer.wte.weight', [V, D]],
+    ['transformer.wpe.weight', [P, D]],
+  ];
   for (let i = 0; i < L; i++) {
-    const l = `transformer.h.${i}`, a = `${l}.attn.attention`;
+    const l = `transformer.h.${i}`,
+      a = `${l}.attn.attention`;
     plan.push(
-      [`${l}.ln_1.weight`, [D]], [`${l}.ln_1.bias`, [D]], [`${a}.q_proj.weight`, [D, D]], [`${a}.k_proj.weight`, [D, D]], [`${a}.v_proj.weight`, [D, D]],
-      [`${a}.out_proj.weight`, [D, D]], [`${a}.out_proj.bias`, [D]], [`${l}.ln_2.weight`, [D]], [`${l}.ln_2.bias`, [D]],
-      [`${l}.mlp.c_fc.weight`, [F, D]], [`${l}.mlp.c_fc.bias`, [F]], [`${l}.mlp.c_proj.weight`, [D, F]], [`${l}.mlp.c_proj.bias`, [D]],
+      [`${l}.ln_1.weight`, [D]],
+      [`${l}.ln_1.bias`, [D]],
+      [`${a}.q_proj.weight`, [D, D]],
+      [`${a}.k_proj.weight`, [D, D]],
+      [`${a}.v_proj.weight`, [D, D]],
+      [`${a}.out_proj.weight`, [D, D]],
+      [`${a}.out_proj.bias`, [D]],
+      [`${l}.ln_2.weight`, [D]],
+      [`${l}.ln_2.bias`, [D]],
+      [`${l}.mlp.c_fc.weight`, [F, D]],
+      [`${l}.mlp.c_fc.bias`, [F]],
+      [`${l}.mlp.c_proj.weight`, [D, F]],
+      [`${l}.mlp.c_proj.bias`, [D]],
     );
   }
   plan.push(['transformer.ln_f.weight', [D]], ['transformer.ln_f.bias', [D]]);
   const config = {
-    model_type: 'gpt_neo', hidden_size: D, num_layers: L, num_heads: H, intermediate_size: F, vocab_size: V, max_position_embeddings: P,
-    window_size: window, attention_types: types, activation_function: 'gelu_new', layer_norm_epsilon: 1e-5,
+    model_type: 'gpt_neo',
+    hidden_size: D,
+    num_layers: L,
+    num_heads: H,
+    intermediate_size: F,
+    vocab_size: V,
+    max_position_embeddings: P,
+    window_size: window,
+    attention_types: types,
+    activation_function: 'gelu_new',
+    layer_norm_epsilon: 1e-5,
   };
   return { config, plan };
 }
@@ -56,7 +84,9 @@ describe('gpt_neo', () => {
     const cap = captureHook([0], 'all', D);
     lm.model.forward(ids, lm.model.newCache(), { hook: cap.hook });
     const a = 'transformer.h.0.attn.attention';
-    const x = ids.map((id, pos) => Array.from({ length: D }, (_, i) => get(ts, 'transformer.wte.weight')[id * D + i]! + get(ts, 'transformer.wpe.weight')[pos * D + i]!));
+    const x = ids.map((id, pos) =>
+      Array.from({ length: D }, (_, i) => get(ts, 'transformer.wte.weight')[id * D + i]! + get(ts, 'transformer.wpe.weight')[pos * D + i]!),
+    );
     const n = x.map((r) => layerNormed(r, get(ts, 'transformer.h.0.ln_1.weight'), get(ts, 'transformer.h.0.ln_1.bias')));
     const [q, k, v] = ['q_proj', 'k_proj', 'v_proj'].map((p) => n.map((r) => matVec(get(ts, `${a}.${p}.weight`), r))) as [number[][], number[][], number[][]];
     const ctx = Array.from({ length: D }, (_, c) => {

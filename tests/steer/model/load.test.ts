@@ -18,7 +18,11 @@ function decodedModel(dir: string, lm: Awaited<ReturnType<typeof loadModel>>): T
 
 describe('16-bit checkpoints', () => {
   // d_ff 600 > 512: the down projection crosses a widening-chunk boundary.
-  const cases = [[{ ...LLAMA, dFF: 600 }, 'BF16'], [NEOX, 'F16'], [GPT2, 'BF16']] as const;
+  const cases = [
+    [{ ...LLAMA, dFF: 600 }, 'BF16'],
+    [NEOX, 'F16'],
+    [GPT2, 'BF16'],
+  ] as const;
   for (const [spec, dtype] of cases) {
     it(`holds a ${spec.modelType} ${dtype} checkpoint's matrices at 2 bytes per weight, with the logits of its float32 decoding bit for bit`, async () => {
       const dir = modelDir(spec, { dtype });
@@ -31,7 +35,9 @@ describe('16-bit checkpoints', () => {
       const ref = decodedModel(dir, lm);
       expect(heldMatrixBytes(lm.model.weights)).toBe(heldMatrixBytes(ref.weights) / 2);
       const ids = [3, 17, 40, 2, 99];
-      expect(Array.from(lm.model.forward(ids, lm.model.newCache(), { logits: 'all' })!)).toEqual(Array.from(ref.forward(ids, ref.newCache(), { logits: 'all' })!));
+      expect(Array.from(lm.model.forward(ids, lm.model.newCache(), { logits: 'all' })!)).toEqual(
+        Array.from(ref.forward(ids, ref.newCache(), { logits: 'all' })!),
+      );
       expect(Array.from(lm.model.forward([5], lm.model.newCache())!)).toEqual(Array.from(ref.forward([5], ref.newCache())!));
       await lm.close();
     });
@@ -42,7 +48,9 @@ describe('16-bit checkpoints', () => {
     const dir = modelDir({ ...LLAMA, dModel: 128, dFF: 600 }, { dtype: 'BF16' });
     const [one, two] = await Promise.all([loadModel(dir, { threads: 1 }), loadModel(dir, { threads: 2 })]);
     const ids = [1, 2, 3, 4, 5, 6];
-    expect(Array.from(two.model.forward(ids, two.model.newCache(), { logits: 'all' })!)).toEqual(Array.from(one.model.forward(ids, one.model.newCache(), { logits: 'all' })!));
+    expect(Array.from(two.model.forward(ids, two.model.newCache(), { logits: 'all' })!)).toEqual(
+      Array.from(one.model.forward(ids, one.model.newCache(), { logits: 'all' })!),
+    );
     expect(Array.from(two.model.forward([9], two.model.newCache())!)).toEqual(Array.from(one.model.forward([9], one.model.newCache())!));
     await Promise.all([one.close(), two.close()]);
   });

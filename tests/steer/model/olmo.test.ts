@@ -5,18 +5,39 @@ import { loadModel } from '../../../steer/model/load.ts';
 import { captureHook } from '../../../steer/steering/hooks.ts';
 import { cacheVsFullDifference, randomTensors, writeModelFolder, type TensorPlan } from '../tiny-models.ts';
 
-const D = 32, H = 4, KH = 2, hd = 8, F = 48, L = 2, V = tinyTokenizerVocabSize();
+const D = 32,
+  H = 4,
+  KH = 2,
+  hd = 8,
+  F = 48,
+  L = 2,
+  V = tinyTokenizerVocabSize();
 const CONFIG = {
-  model_type: 'olmo', hidden_size: D, num_hidden_layers: L, num_attention_heads: H, num_key_value_heads: KH, intermediate_size: F,
-  vocab_size: V, hidden_act: 'silu', rope_theta: 10000, max_position_embeddings: 64, clip_qkv: null, tie_word_embeddings: false,
+  model_type: 'olmo',
+  hidden_size: D,
+  num_hidden_layers: L,
+  num_attention_heads: H,
+  num_key_value_heads: KH,
+  intermediate_size: F,
+  vocab_size: V,
+  hidden_act: 'silu',
+  rope_theta: 10000,
+  max_position_embeddings: 64,
+  clip_qkv: null,
+  tie_word_embeddings: false,
 };
 // No norm tensors at all: OLMo's LayerNorm has no parameters.
 const PLAN: TensorPlan = [['model.embed_tokens.weight', [V, D]]];
 for (let i = 0; i < L; i++) {
   const l = `model.layers.${i}`;
   PLAN.push(
-    [`${l}.self_attn.q_proj.weight`, [H * hd, D]], [`${l}.self_attn.k_proj.weight`, [KH * hd, D]], [`${l}.self_attn.v_proj.weight`, [KH * hd, D]],
-    [`${l}.self_attn.o_proj.weight`, [D, H * hd]], [`${l}.mlp.gate_proj.weight`, [F, D]], [`${l}.mlp.up_proj.weight`, [F, D]], [`${l}.mlp.down_proj.weight`, [D, F]],
+    [`${l}.self_attn.q_proj.weight`, [H * hd, D]],
+    [`${l}.self_attn.k_proj.weight`, [KH * hd, D]],
+    [`${l}.self_attn.v_proj.weight`, [KH * hd, D]],
+    [`${l}.self_attn.o_proj.weight`, [D, H * hd]],
+    [`${l}.mlp.gate_proj.weight`, [F, D]],
+    [`${l}.mlp.up_proj.weight`, [F, D]],
+    [`${l}.mlp.down_proj.weight`, [D, F]],
   );
 }
 PLAN.push(['lm_head.weight', [V, D]]);
@@ -44,8 +65,12 @@ async function blockZero(clip: number | null, silence: 'attention' | 'mlp'): Pro
   const n = normed(x);
   let add: number[];
   if (silence === 'attention') {
-    const gate = matVec(get(ts, `${l}.mlp.gate_proj.weight`), n), up = matVec(get(ts, `${l}.mlp.up_proj.weight`), n);
-    add = matVec(get(ts, `${l}.mlp.down_proj.weight`), gate.map((g, f) => silu(g) * up[f]!));
+    const gate = matVec(get(ts, `${l}.mlp.gate_proj.weight`), n),
+      up = matVec(get(ts, `${l}.mlp.up_proj.weight`), n);
+    add = matVec(
+      get(ts, `${l}.mlp.down_proj.weight`),
+      gate.map((g, f) => silu(g) * up[f]!),
+    );
   } else {
     const v = matVec(get(ts, `${l}.self_attn.v_proj.weight`), n).map((val) => (clip === null ? val : Math.min(clip, Math.max(-clip, val))));
     const heads = Array.from({ length: H * hd }, (_, c) => v[Math.floor(c / hd / (H / KH)) * hd + (c % hd)]!);

@@ -5,12 +5,20 @@ import { loadModel } from '../../../steer/model/load.ts';
 import { captureHook } from '../../../steer/steering/hooks.ts';
 import { cacheVsFullDifference, randomTensors, writeModelFolder, type TensorPlan } from '../tiny-models.ts';
 
-const D = 32, H = 4, F = 64, L = 2, P = 64, V = tinyTokenizerVocabSize();
+const D = 32,
+  H = 4,
+  F = 64,
+  L = 2,
+  P = 64,
+  V = tinyTokenizerVocabSize();
 const p = 'model.decoder.';
 
 /** OPT with pre- or post-LayerNorm blocks and an embedding of width E (project_in/out when E != D). */
 function opt(preNorm: boolean, E: number): { config: Record<string, unknown>; plan: TensorPlan } {
-  const plan: TensorPlan = [[`${p}embed_tokens.weight`, [V, E]], [`${p}embed_positions.weight`, [P + 2, D]]];
+  const plan: TensorPlan = [
+    [`${p}embed_tokens.weight`, [V, E]],
+    [`${p}embed_positions.weight`, [P + 2, D]],
+  ];
   if (E !== D) plan.push([`${p}project_in.weight`, [D, E]], [`${p}project_out.weight`, [E, D]]);
   for (let i = 0; i < L; i++) {
     const l = `${p}layers.${i}`;
@@ -21,8 +29,18 @@ function opt(preNorm: boolean, E: number): { config: Record<string, unknown>; pl
   }
   if (preNorm) plan.push([`${p}final_layer_norm.weight`, [D]], [`${p}final_layer_norm.bias`, [D]]);
   const config = {
-    model_type: 'opt', hidden_size: D, word_embed_proj_dim: E, num_hidden_layers: L, num_attention_heads: H, ffn_dim: F, vocab_size: V,
-    max_position_embeddings: P, do_layer_norm_before: preNorm, activation_function: 'relu', enable_bias: true, tie_word_embeddings: true,
+    model_type: 'opt',
+    hidden_size: D,
+    word_embed_proj_dim: E,
+    num_hidden_layers: L,
+    num_attention_heads: H,
+    ffn_dim: F,
+    vocab_size: V,
+    max_position_embeddings: P,
+    do_layer_norm_before: preNorm,
+    activation_function: 'relu',
+    enable_bias: true,
+    tie_word_embeddings: true,
   };
   return { config, plan };
 }
@@ -40,7 +58,10 @@ const matVec = (w: Float32Array, rows: number, x: number[]): number[] =>
 const row = (w: Float32Array, r: number, n: number): number[] => Array.from(w.subarray(r * n, r * n + n));
 
 describe('opt', () => {
-  for (const [name, preNorm, E] of [['pre-LayerNorm', true, D], ['post-LayerNorm with project_in/out (OPT-350M style)', false, 16]] as const) {
+  for (const [name, preNorm, E] of [
+    ['pre-LayerNorm', true, D],
+    ['post-LayerNorm with project_in/out (OPT-350M style)', false, 16],
+  ] as const) {
     it(`loads a ${name} checkpoint in the Hugging Face layout and its KV cache agrees with a full pass`, async () => {
       const { config, plan } = opt(preNorm, E);
       const lm = await loadModel(writeModelFolder(config, randomTensors(plan, 41)));
@@ -57,7 +78,8 @@ describe('opt', () => {
     const lm = await loadModel(writeModelFolder(config, ts));
     const cap = captureHook([0], 'all', D);
     lm.model.forward([7, 9], lm.model.newCache(), { hook: cap.hook, stopAfterLayer: 0 });
-    const tok = get(ts, `${p}embed_tokens.weight`), pos = get(ts, `${p}embed_positions.weight`);
+    const tok = get(ts, `${p}embed_tokens.weight`),
+      pos = get(ts, `${p}embed_positions.weight`);
     const expected = [...row(tok, 7, D).map((v, i) => v + pos[2 * D + i]!), ...row(tok, 9, D).map((v, i) => v + pos[3 * D + i]!)];
     Array.from(cap.outputs.get(0)!).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
   });
@@ -68,7 +90,8 @@ describe('opt', () => {
     const ts = randomTensors(plan, 43);
     silenceBlocks(ts);
     const lm = await loadModel(writeModelFolder(config, ts));
-    const tok = get(ts, `${p}embed_tokens.weight`), pos = get(ts, `${p}embed_positions.weight`);
+    const tok = get(ts, `${p}embed_tokens.weight`),
+      pos = get(ts, `${p}embed_positions.weight`);
     let x = matVec(get(ts, `${p}project_in.weight`), D, row(tok, 7, 16)).map((v, i) => v + pos[2 * D + i]!);
     for (let l = 0; l < L; l++) {
       const ln = (n: string): [Float32Array, Float32Array] => [get(ts, `${p}layers.${l}.${n}.weight`), get(ts, `${p}layers.${l}.${n}.bias`)];
@@ -76,12 +99,25 @@ describe('opt', () => {
     }
     const out = matVec(get(ts, `${p}project_out.weight`), 16, x);
     const logits = lm.model.forward([7], lm.model.newCache())!;
-    Array.from(logits).forEach((v, id) => expect(v).toBeCloseTo(row(tok, id, 16).reduce((a, e, i) => a + e * out[i]!, 0), 4));
+    Array.from(logits).forEach((v, id) =>
+      expect(v).toBeCloseTo(
+        row(tok, id, 16).reduce((a, e, i) => a + e * out[i]!, 0),
+        4,
+      ),
+    );
   });
 
   it('refuses a position beyond max_position_embeddings, naming it', async () => {
     const { config, plan } = opt(true, D);
-    const lm = await loadModel(writeModelFolder({ ...config, max_position_embeddings: 4 }, randomTensors(plan.map(([n, s]) => [n, n.endsWith('embed_positions.weight') ? [6, D] : s]), 44)));
+    const lm = await loadModel(
+      writeModelFolder(
+        { ...config, max_position_embeddings: 4 },
+        randomTensors(
+          plan.map(([n, s]) => [n, n.endsWith('embed_positions.weight') ? [6, D] : s]),
+          44,
+        ),
+      ),
+    );
     expect(() => lm.model.forward([1, 2, 3, 4, 5], lm.model.newCache())).toThrow(/position 4 beyond the model's 4 positions/);
   });
 });

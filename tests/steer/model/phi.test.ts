@@ -6,10 +6,24 @@ import { loadModel } from '../../../steer/model/load.ts';
 import { captureHook } from '../../../steer/steering/hooks.ts';
 import { cacheVsFullDifference, randomTensors, writeModelFolder, type TensorPlan } from '../tiny-models.ts';
 
-const D = 32, H = 4, hd = 8, F = 64, L = 2, V = tinyTokenizerVocabSize();
+const D = 32,
+  H = 4,
+  hd = 8,
+  F = 64,
+  L = 2,
+  V = tinyTokenizerVocabSize();
 const CONFIG = {
-  model_type: 'phi', hidden_size: D, num_hidden_layers: L, num_attention_heads: H, intermediate_size: F, vocab_size: V,
-  hidden_act: 'gelu_new', layer_norm_eps: 1e-5, partial_rotary_factor: 0.5, rope_theta: 10000, max_position_embeddings: 64,
+  model_type: 'phi',
+  hidden_size: D,
+  num_hidden_layers: L,
+  num_attention_heads: H,
+  intermediate_size: F,
+  vocab_size: V,
+  hidden_act: 'gelu_new',
+  layer_norm_eps: 1e-5,
+  partial_rotary_factor: 0.5,
+  rope_theta: 10000,
+  max_position_embeddings: 64,
 };
 const PLAN: TensorPlan = [['model.embed_tokens.weight', [V, D]]];
 for (let i = 0; i < L; i++) {
@@ -21,8 +35,7 @@ for (let i = 0; i < L; i++) {
 PLAN.push(['model.final_layernorm.weight', [D]], ['model.final_layernorm.bias', [D]], ['lm_head.weight', [V, D]], ['lm_head.bias', [V]]);
 
 const get = (ts: TensorToWrite[], name: string): Float32Array => ts.find((t) => t.name === name)!.data;
-const affine = (w: Float32Array, b: Float32Array, x: number[]): number[] =>
-  Array.from(b, (bo, o) => x.reduce((a, v, i) => a + w[o * x.length + i]! * v, bo));
+const affine = (w: Float32Array, b: Float32Array, x: number[]): number[] => Array.from(b, (bo, o) => x.reduce((a, v, i) => a + w[o * x.length + i]! * v, bo));
 const layerNormed = (x: number[], w: Float32Array, b: Float32Array): number[] => {
   const m = x.reduce((a, v) => a + v, 0) / x.length;
   const s = Math.sqrt(x.reduce((a, v) => a + (v - m) ** 2, 0) / x.length + 1e-5);
@@ -48,7 +61,11 @@ describe('phi', () => {
     const l = 'model.layers.0';
     const x = Array.from(get(ts, 'model.embed_tokens.weight').subarray(id * D, id * D + D));
     const n = layerNormed(x, get(ts, `${l}.input_layernorm.weight`), get(ts, `${l}.input_layernorm.bias`));
-    const attn = affine(get(ts, `${l}.self_attn.dense.weight`), get(ts, `${l}.self_attn.dense.bias`), affine(get(ts, `${l}.self_attn.v_proj.weight`), get(ts, `${l}.self_attn.v_proj.bias`), n));
+    const attn = affine(
+      get(ts, `${l}.self_attn.dense.weight`),
+      get(ts, `${l}.self_attn.dense.bias`),
+      affine(get(ts, `${l}.self_attn.v_proj.weight`), get(ts, `${l}.self_attn.v_proj.bias`), n),
+    );
     const hidden = affine(get(ts, `${l}.mlp.fc1.weight`), get(ts, `${l}.mlp.fc1.bias`), n).map(geluTanh);
     const mlp = affine(get(ts, `${l}.mlp.fc2.weight`), get(ts, `${l}.mlp.fc2.bias`), hidden);
     Array.from(cap.outputs.get(0)!).forEach((v, i) => expect(v).toBeCloseTo(x[i]! + attn[i]! + mlp[i]!, 4));
@@ -59,7 +76,10 @@ describe('phi', () => {
     // signal is left, the last position attends to the set of earlier tokens
     // whatever their order, and swapping the first two tokens cannot change
     // its logits. Rotating more dims would.
-    const ts = randomTensors(PLAN.filter(([name]) => !name.startsWith('model.layers.1.')), 33);
+    const ts = randomTensors(
+      PLAN.filter(([name]) => !name.startsWith('model.layers.1.')),
+      33,
+    );
     const swapped = async (tensors: TensorToWrite[]): Promise<number> => {
       const lm = await loadModel(writeModelFolder({ ...CONFIG, num_hidden_layers: 1 }, tensors));
       const a = lm.model.forward([5, 99, 42], lm.model.newCache())!;
@@ -68,11 +88,13 @@ describe('phi', () => {
     };
     expect(await swapped(ts)).toBeGreaterThan(1e-3);
     for (const p of ['q_proj', 'k_proj']) {
-      const w = get(ts, `model.layers.0.self_attn.${p}.weight`), b = get(ts, `model.layers.0.self_attn.${p}.bias`);
-      for (let h = 0; h < H; h++) for (let dim = 0; dim < 4; dim++) {
-        w.fill(0, (h * hd + dim) * D, (h * hd + dim + 1) * D);
-        b[h * hd + dim] = 0;
-      }
+      const w = get(ts, `model.layers.0.self_attn.${p}.weight`),
+        b = get(ts, `model.layers.0.self_attn.${p}.bias`);
+      for (let h = 0; h < H; h++)
+        for (let dim = 0; dim < 4; dim++) {
+          w.fill(0, (h * hd + dim) * D, (h * hd + dim + 1) * D);
+          b[h * hd + dim] = 0;
+        }
     }
     expect(await swapped(ts)).toBeLessThan(1e-5);
   });

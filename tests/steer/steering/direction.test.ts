@@ -22,8 +22,16 @@ describe('truth direction', () => {
     const vf = computeDirection(lm);
     expect(vf.layer).toBe(1); // 4 blocks
     const pairs = DEFAULT_STATEMENTS.pairs;
-    const t = lastTokenStates(lm, pairs.map((p) => p.true), [1]).get(1)!;
-    const f = lastTokenStates(lm, pairs.map((p) => p.false), [1]).get(1)!;
+    const t = lastTokenStates(
+      lm,
+      pairs.map((p) => p.true),
+      [1],
+    ).get(1)!;
+    const f = lastTokenStates(
+      lm,
+      pairs.map((p) => p.false),
+      [1],
+    ).get(1)!;
     const diff = Array.from({ length: lm.config.dModel }, (_, i) => (t.reduce((a, r) => a + r[i]!, 0) - f.reduce((a, r) => a + r[i]!, 0)) / pairs.length);
     const n = Math.hypot(...diff);
     vf.vector.forEach((x, i) => expect(x).toBeCloseTo(diff[i]! / n, 6));
@@ -32,20 +40,35 @@ describe('truth direction', () => {
 
   it('records the model identity, hook site, statement-set hash, sign convention and residual RMS', () => {
     const vf = computeDirection(lm, { layer: 2 });
-    const configHash = createHash('sha256').update(readFileSync(join(lm.dir, 'config.json'))).digest('hex');
+    const configHash = createHash('sha256')
+      .update(readFileSync(join(lm.dir, 'config.json')))
+      .digest('hex');
     expect(vf).toMatchObject({
-      layer: 2, hookSite: 'block_output', operation: 'add', dModel: 16, method: 'mean-diff', signConvention: 'true minus false',
+      layer: 2,
+      hookSite: 'block_output',
+      operation: 'add',
+      dModel: 16,
+      method: 'mean-diff',
+      signConvention: 'true minus false',
       model: { configSha256: configHash, modelType: 'gpt_neox', nLayers: 4 },
       statementSet: { name: 'cape-default-v1', nPairs: DEFAULT_STATEMENTS.pairs.length, sha256: statementSetSha256(DEFAULT_STATEMENTS) },
     });
-    const states = lastTokenStates(lm, DEFAULT_STATEMENTS.pairs.flatMap((p) => [p.true, p.false]), [2]).get(2)!;
+    const states = lastTokenStates(
+      lm,
+      DEFAULT_STATEMENTS.pairs.flatMap((p) => [p.true, p.false]),
+      [2],
+    ).get(2)!;
     const rms = Math.sqrt(states.reduce((a, r) => a + r.reduce((b, x) => b + x * x, 0), 0) / (states.length * 16));
     expect(vf.residualRms).toBeCloseTo(rms, 6);
   });
 
   it('recovers the shared axis of paired differences by PCA, signed to agree with the mean difference', () => {
     const axis = [0.6, 0, -0.8, 0];
-    const falses = [[1, 2, 3, 4], [0, 1, 0, 1], [2, 2, 2, 2]].map((r) => Float32Array.from(r));
+    const falses = [
+      [1, 2, 3, 4],
+      [0, 1, 0, 1],
+      [2, 2, 2, 2],
+    ].map((r) => Float32Array.from(r));
     // Each pair differs by a multiple of -axis (with varying sizes): PCA must return +/-axis, signed like mean(true - false).
     const trues = falses.map((r, k) => r.map((x, i) => x - (k + 1) * axis[i]!));
     const v = pairedPca(trues, falses);
@@ -54,9 +77,20 @@ describe('truth direction', () => {
 
   it('reads a user statement file as JSON Lines and hashes its content, not its formatting', () => {
     const dir = tempDir();
-    const a = join(dir, 'a.jsonl'), b = join(dir, 'b.json');
+    const a = join(dir, 'a.jsonl'),
+      b = join(dir, 'b.json');
     writeFileSync(a, '# mine\n{"true": "Snow is cold.", "false": "Snow is hot."}\n\n{"true": "Fire is hot.", "false": "Fire is cold."}\n');
-    writeFileSync(b, JSON.stringify([{ true: 'Snow is cold.', false: 'Snow is hot.' }, { false: 'Fire is cold.', true: 'Fire is hot.' }], null, 2));
+    writeFileSync(
+      b,
+      JSON.stringify(
+        [
+          { true: 'Snow is cold.', false: 'Snow is hot.' },
+          { false: 'Fire is cold.', true: 'Fire is hot.' },
+        ],
+        null,
+        2,
+      ),
+    );
     expect(readStatements(a).pairs).toHaveLength(2);
     expect(statementSetSha256(readStatements(a))).toBe(statementSetSha256(readStatements(b)));
     writeFileSync(a, '{"true": "Snow is cold."}\n{"true": "x", "false": "y"}\n');
@@ -81,7 +115,9 @@ describe('vector file', () => {
 
 describe('random-direction control', () => {
   it('has the same norm as the truth vector, is reproducible from its seed, and differs across seeds', () => {
-    const a = randomDirection(16, 1, 'x'), b = randomDirection(16, 1, 'x'), c = randomDirection(16, 1, 'y');
+    const a = randomDirection(16, 1, 'x'),
+      b = randomDirection(16, 1, 'x'),
+      c = randomDirection(16, 1, 'y');
     expect(norm(a)).toBeCloseTo(1, 6);
     expect(norm(randomDirection(33, 7.5, 0))).toBeCloseTo(7.5, 5);
     expect(Array.from(a)).toEqual(Array.from(b));

@@ -25,19 +25,24 @@ for (const [name, spec] of Object.entries({ 'GPT-NeoX': NEOX, Llama: LLAMA })) {
 
     it('shifts every position of layer L by exactly alpha times v and leaves earlier layers unchanged', () => {
       const alpha = 2.5;
-      const base = run(null), steered = run({ layer: L, vector: v, alpha, positions: 'all' });
+      const base = run(null),
+        steered = run({ layer: L, vector: v, alpha, positions: 'all' });
       for (let l = 0; l < L; l++) expect(Array.from(steered.get(l)!)).toEqual(Array.from(base.get(l)!));
-      const b = base.get(L)!, s = steered.get(L)!;
+      const b = base.get(L)!,
+        s = steered.get(L)!;
       // One float32 addition: exact up to rounding of the stored sum.
       for (let i = 0; i < b.length; i++) expect(s[i]! - b[i]!).toBeCloseTo(alpha * v[i % D]!, 5);
-      const later = base.get(L + 1)!, laterSteered = steered.get(L + 1)!;
+      const later = base.get(L + 1)!,
+        laterSteered = steered.get(L + 1)!;
       expect(Math.max(...later.map((x, i) => Math.abs(x - laterSteered[i]!)))).toBeGreaterThan(1e-3);
     });
 
     it("with the authors' last-position hook, shifts only the last position of layer L", () => {
       const alpha = -1.5;
-      const base = run(null), steered = run({ layer: L, vector: v, alpha, positions: 'last' });
-      const b = base.get(L)!, s = steered.get(L)!;
+      const base = run(null),
+        steered = run({ layer: L, vector: v, alpha, positions: 'last' });
+      const b = base.get(L)!,
+        s = steered.get(L)!;
       const T = ids.length;
       expect(Array.from(s.subarray(0, (T - 1) * D))).toEqual(Array.from(b.subarray(0, (T - 1) * D)));
       for (let i = 0; i < D; i++) expect(s[(T - 1) * D + i]! - b[(T - 1) * D + i]!).toBeCloseTo(alpha * v[i]!, 5);
