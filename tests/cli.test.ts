@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../pipeline/cli/main.ts';
-import { tempDir } from './helpers/fixtures.ts';
+import { copyData, tempDir } from './helpers/fixtures.ts';
 
 let out: string[] = [];
 let err: string[] = [];
@@ -98,6 +98,16 @@ describe('cape diagnose', () => {
     const p = JSON.parse(out.join('\n'));
     expect(p.family).toBe('Pythia');
     expect(p.judged_against).toBe('as published');
+  });
+
+  it('judges a model of a contributed family within that family, saying so', async () => {
+    const data = copyData();
+    mkdirSync(join(data, 'families'));
+    copyFileSync(join(data, 'examples', 'qwen1.5.csv'), join(data, 'families', 'qwen1.5.csv'));
+    expect(await main(['diagnose', '--model', 'Qwen1.5-7B', '--data', data, '--json'])).toBeLessThan(2);
+    const d = JSON.parse(out.join('\n'));
+    expect(d.family).toBe('Qwen1.5');
+    expect(d.judged_against).toBe('contributed');
   });
 
   it('rejects a malformed family file with its file, line and column', async () => {

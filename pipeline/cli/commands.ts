@@ -41,7 +41,8 @@ give standard errors in points, else they come from the item counts). "cape
 import lm-eval" writes such a file from lm-evaluation-harness output. --model
 diagnoses a model already in the dataset, within its family in the audited
 panel (duplicates dropped, misfiled models in their own family) unless
---panel published is given.
+--panel published is given; a model of a contributed family
+(data/families/) is judged within that family.
 
 Reports g12 = ΔTQA/ΔHS per interval with the standard errors of both
 differences, P(g12 > 0) under score noise and whether noise resolves the sign

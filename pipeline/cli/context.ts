@@ -14,7 +14,7 @@ import { ingest, readBenchmarks, readInterventions, readLeaderboardExtract, read
 import { InputErrors, type InputError } from '../io/validate.ts';
 import { checkModels } from '../model-schema.ts';
 import { makeNoiseModel, type NoiseModel } from '../noise/noise-model.ts';
-import { auditedPanel, publishedPanel } from '../panels.ts';
+import { auditedPanel, contributedPanel, publishedPanel } from '../panels.ts';
 import { createRng, type Rng } from '../stats/rng.ts';
 import type { Panel } from '../types.ts';
 import { ROOT } from './command.ts';
@@ -28,6 +28,8 @@ export interface CliContext {
   paperData: Dataset;
   published: Panel;
   audited: Panel;
+  /** Families from data/families/, which never join the paper's panels. */
+  contributed: Panel;
   noise: NoiseModel;
 }
 
@@ -80,6 +82,7 @@ export function loadContext(seed?: string, dataDir = join(ROOT, 'data')): CliCon
   const paperData = onDemand({ ...fromFull, models: () => paper().models, leaderboard: () => paper().leaderboard });
   const published = once(() => publishedPanel(data));
   const audited = once(() => auditedPanel(data).panel);
+  const contributed = once(() => contributedPanel(data));
   const noise = once(() => makeNoiseModel(benchmarks(), config.noise));
   return {
     config,
@@ -91,6 +94,9 @@ export function loadContext(seed?: string, dataDir = join(ROOT, 'data')): CliCon
     },
     get audited() {
       return audited();
+    },
+    get contributed() {
+      return contributed();
     },
     get noise() {
       return noise();

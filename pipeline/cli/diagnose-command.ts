@@ -11,6 +11,9 @@ import { EXIT, UsageError } from './exit.ts';
 import { inputDir, inputFile } from './paths.ts';
 import { columns, num, signed, wrap } from './text.ts';
 
+const inPanel = (panel: Panel, name: string) =>
+  panel.models.some((m) => m.model.toLowerCase() === name.toLowerCase() || m.hfId.toLowerCase() === name.toLowerCase());
+
 function findModel(panel: Panel, name: string): Model {
   const wanted = name.toLowerCase();
   const hit = panel.models.find((m) => m.model.toLowerCase() === wanted || m.hfId.toLowerCase() === wanted);
@@ -104,7 +107,9 @@ export async function run({ values, positionals }: Args, io: Io): Promise<number
   if (file !== undefined) {
     models = parseFamily(readFileSync(inputFile('family file', file), 'utf8'), file);
   } else {
-    const panel = panelFlag === 'audited' ? ctx.audited : ctx.published;
+    // A model of a contributed family lives in its own panel; a paper model is judged in the panel asked for.
+    const asked = panelFlag === 'audited' ? ctx.audited : ctx.published;
+    const panel = values.panel === undefined && !inPanel(asked, model!) && inPanel(ctx.contributed, model!) ? ctx.contributed : asked;
     const m = findModel(panel, model!);
     focus = m.model;
     panelName = panel.name;

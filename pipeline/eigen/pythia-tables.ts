@@ -78,8 +78,8 @@ export function pythiaTables(e: EigenCore, ctx: CouplingContext): Table[] {
       `Pythia 5×5 correlation matrix of ${FIVE_SCORES}`,
       [
         ['source', 'score source'],
-        ['row', 'benchmark'],
-        ['col', 'benchmark'],
+        ['row', 'benchmark (row)'],
+        ['col', 'benchmark (column)'],
         ['r', 'Pearson r'],
         ['stored', 'authors’ stored r'],
         ['matches', 'rounds to stored'],
