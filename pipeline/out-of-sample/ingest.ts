@@ -66,6 +66,7 @@ const RECORD_FIELDS: readonly FieldSpec[] = [
   { name: 'sha256', kind: 'string', required: true },
   { name: 'commit', kind: 'string', required: true },
   { name: 'committed', kind: 'string', required: true },
+  { name: 'first_code_commit', kind: 'string', required: true },
 ];
 
 const SETS: readonly ScoringSet[] = ['out-of-sample-scratch', 'out-of-sample-derived', 'in-sample'];
@@ -122,6 +123,7 @@ function readRegistration(dataDir: string, errors: InputError[]): Registration {
   return {
     commit: rec ? str(rec.values.commit) : '',
     committed: rec ? str(rec.values.committed) : '',
+    firstCodeCommit: rec ? str(rec.values.first_code_commit) : '',
     registeredSha256: registered,
     currentSha256: current,
     amended: current !== registered,

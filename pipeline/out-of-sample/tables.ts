@@ -16,7 +16,7 @@ export function registrationText(o: OosNumbers): string {
   const state = r.amended
     ? `amended after results: its SHA-256 is now ${r.currentSha256}, not the registered ${r.registeredSha256}`
     : `unchanged since (SHA-256 ${r.currentSha256})`;
-  return `Predictions pre-registered in data/preregistration.csv, commit ${r.commit} (${r.committed}); the file is ${state}.`;
+  return `Predictions pre-registered in data/preregistration.csv, commit ${r.commit} (${r.committed}), before any out-of-sample code (first committed in ${r.firstCodeCommit}, a descendant); the file is ${state}.`;
 }
 
 function sentence(s: PredictionScore): string {

@@ -62,6 +62,8 @@ export interface Prediction {
 export interface Registration {
   commit: string;
   committed: string;
+  /** The first commit with out-of-sample code (a descendant of `commit`). */
+  firstCodeCommit: string;
   registeredSha256: string;
   currentSha256: string;
   amended: boolean;

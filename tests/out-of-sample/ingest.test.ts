@@ -87,5 +87,7 @@ describe('the pre-registration record', () => {
     expect(sha256(blob)).toBe(reg.registeredSha256);
     const codeCommits = git('log', '--format=%H', '--', 'pipeline/out-of-sample', 'data/leaderboard-families.csv').split('\n').filter(Boolean);
     for (const c of codeCommits) expect(git('merge-base', '--is-ancestor', added, c) === '' && c !== added).toBe(true);
+    // The record names the first of them, which the report prints.
+    expect(reg.firstCodeCommit).toBe(codeCommits[codeCommits.length - 1]);
   });
 });
