@@ -186,6 +186,19 @@ export function readLeaderboardExtract(dataDir: string, errors: InputError[]): L
   }));
 }
 
+/** An intervention under the column names of data/interventions.csv, as tables and `--json` write it. */
+export function interventionRecord(i: Intervention) {
+  return {
+    phase: i.phase,
+    intervention: i.intervention,
+    suggestion: i.suggestion,
+    paper_caveat: i.paperCaveat,
+    evidence: i.evidence,
+    evidence_note: i.evidenceNote,
+    source: i.source,
+  };
+}
+
 export function readInterventions(dataDir: string, errors: InputError[]): Intervention[] {
   return readTable(dataDir, 'interventions.csv', INTERVENTION_FIELDS, errors).map((r) => ({
     phase: str(r.values.phase) as Intervention['phase'],

@@ -1,5 +1,5 @@
 import { BENCHMARKS, BENCHMARK_LABEL } from './config.ts';
-import type { Dataset } from './ingest.ts';
+import { interventionRecord, type Dataset } from './ingest.ts';
 import { SCORED_BENCHMARKS } from './noise/benchmarks.ts';
 import { auditedPanel, contributedPanel, familiesOf, publishedPanel, type AuditChange } from './panels.ts';
 import { makeTable } from './table.ts';
@@ -122,15 +122,7 @@ export function runPanels(data: Dataset): PanelsOutput {
           ['evidence_note', 'why this grade'],
           ['source', 'source'],
         ],
-        data.interventions.map((i) => ({
-          phase: i.phase,
-          intervention: i.intervention,
-          suggestion: i.suggestion,
-          paper_caveat: i.paperCaveat,
-          evidence: i.evidence,
-          evidence_note: i.evidenceNote,
-          source: i.source,
-        })),
+        data.interventions.map(interventionRecord),
         [],
         ['phase', 'intervention'],
       ),

@@ -4,6 +4,7 @@
  * the point reading and as a distribution over score-noise draws.
  */
 import type { Diagnosis } from '../diagnose.ts';
+import { interventionRecord } from '../ingest.ts';
 import { intervalRecord } from '../intervals.ts';
 
 export function diagnosisJson(d: Diagnosis, focus: string | null, panel: string) {
@@ -43,14 +44,6 @@ export function diagnosisJson(d: Diagnosis, focus: string | null, panel: string)
       closest: d.placement.closest,
       summary: d.placement.summary,
     },
-    interventions: d.interventions.map((i) => ({
-      phase: i.phase,
-      intervention: i.intervention,
-      suggestion: i.suggestion,
-      paper_caveat: i.paperCaveat,
-      evidence: i.evidence,
-      evidence_note: i.evidenceNote,
-      source: i.source,
-    })),
+    interventions: d.interventions.map(interventionRecord),
   };
 }

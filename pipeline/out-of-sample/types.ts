@@ -91,13 +91,7 @@ export interface SelectedFamily {
 }
 
 /** A leaderboard family as scored: its models, coupling with noise, N_c, width and ODE hold-out. */
-export interface OosFamily {
-  family: string;
-  tier: Tier;
-  inPanel: boolean;
-  set: ScoringSet;
-  models: Model[];
-  excluded: string[];
+export interface OosFamily extends Omit<SelectedFamily, 'tooFew'> {
   coupling: FamilyCoupling;
   nc: FamilyNc;
   width: WidthRow | null;
